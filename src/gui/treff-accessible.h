@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* treff-accessible.h — accessible names where GTK does not set them itself */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void treff_accessible_label_entry_row (AdwEntryRow *row);
+
+G_END_DECLS
