@@ -330,8 +330,10 @@ prepare_file (const char  *path,
       return FALSE;
     }
 
-  /* Personal data: nobody but the owner reads the file. */
-  if ((st.st_mode & 0077) != 0 && g_chmod (path, 0600) != 0)
+  /* Personal data: nobody but the owner reads the file. The owner's own
+   * bits stay, so a file made read-only ("chmod a-w") is not made
+   * writable again. */
+  if ((st.st_mode & 0077) != 0 && g_chmod (path, st.st_mode & 0700) != 0)
     g_warning ("Cannot make %s private: %s", path, g_strerror (errno));
 
   return TRUE;
@@ -404,7 +406,11 @@ check_existing_database (sqlite3     *db,
       return FALSE;
     }
 
+  /* Migration 1 sets the application_id, so every Treffpunkt database of
+   * a later version has it; other programs often count their own schema
+   * versions in user_version and leave application_id at 0. */
   if ((application_id != 0 && application_id != TREFF_STORE_APPLICATION_ID) ||
+      (*version > 0 && application_id != TREFF_STORE_APPLICATION_ID) ||
       (*version == 0 && tables > 0))
     {
       g_set_error (error, TREFF_ERROR, TREFF_ERROR_CORRUPT,

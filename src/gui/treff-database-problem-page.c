@@ -125,7 +125,13 @@ open_folder_action (GtkWidget  *widget,
 static void
 treff_database_problem_page_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), TREFF_TYPE_DATABASE_PROBLEM_PAGE);
+  /* The template's root child is not bound to a field, so it is not
+   * released by dispose_template(). */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (treff_database_problem_page_parent_class)->dispose (object);
 }

@@ -439,8 +439,13 @@ static void
 treff_rooms_page_dispose (GObject *object)
 {
   TreffRoomsPage *self = TREFF_ROOMS_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TREFF_TYPE_ROOMS_PAGE);
+  /* The template's root child is not bound to a field, so it is not
+   * released by dispose_template(). */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->search_filter);

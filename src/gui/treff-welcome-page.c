@@ -20,7 +20,13 @@ G_DEFINE_FINAL_TYPE (TreffWelcomePage, treff_welcome_page, GTK_TYPE_WIDGET)
 static void
 treff_welcome_page_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), TREFF_TYPE_WELCOME_PAGE);
+  /* The template's root child is not bound to a field, so it is not
+   * released by dispose_template(). */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (treff_welcome_page_parent_class)->dispose (object);
 }
