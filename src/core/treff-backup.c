@@ -136,6 +136,13 @@ copy_database (const char  *source_path,
         }
     }
 
+  /* The copy has the source's WAL mode in its header; reading a WAL file,
+   * even read-only, leaves -wal and -shm files beside it. A copy is one
+   * self-contained file, so it gets the rollback journal (the store
+   * switches a restored database back to WAL when it opens it). */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL);
+
   if (rc != SQLITE_OK)
     {
       g_set_error (error, TREFF_ERROR, TREFF_ERROR_IO,
@@ -264,6 +271,17 @@ treff_backup_restore (const char  *database_path,
       if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
         {
           int saved_errno = errno;
+
+          /* Put back what was already moved, so nothing changed. */
+          for (guint j = 0; j < i; j++)
+            {
+              g_autofree char *moved = g_strconcat (kept, suffixes[j], NULL);
+              g_autofree char *back = g_strconcat (database_path, suffixes[j], NULL);
+
+              if (g_file_test (moved, G_FILE_TEST_EXISTS))
+                g_rename (moved, back);
+            }
+
           g_set_error (error, TREFF_ERROR, TREFF_ERROR_IO,
                        _("The damaged database “%s” could not be moved aside: %s. Nothing was changed."),
                        from, g_strerror (saved_errno));

@@ -6,6 +6,15 @@
 
 G_BEGIN_DECLS
 
-char *treff_format_date (GDateTime *date);
+char *treff_format_date            (GDateTime   *date);
+char *treff_format_day             (const GDate *day);
+char *treff_format_time_range      (GDateTime   *start,
+                                    GDateTime   *end);
+char *treff_format_date_time_range (GDateTime   *start,
+                                    GDateTime   *end);
+gboolean treff_parse_time          (const char  *text,
+                                    guint       *hour,
+                                    guint       *minute,
+                                    GError     **error);
 
 G_END_DECLS

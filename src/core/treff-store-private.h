@@ -18,6 +18,7 @@ struct _TreffStore
   sqlite3         *db;
   char            *path;
   GHashTable      *statements;
+  GTimeZone       *time_zone;
   guint            transaction_depth;
   TreffStoreTopic  pending_topics;
 };
@@ -38,6 +39,59 @@ gboolean      treff_store_commit          (TreffStore       *self,
 void          treff_store_rollback        (TreffStore       *self);
 void          treff_store_mark_changed    (TreffStore       *self,
                                            TreffStoreTopic   topics);
+
+/* A per-date change of a series, as stored in booking_exceptions. */
+typedef struct
+{
+  gboolean  cancelled;
+  char     *starts;    /* local wall-clock text, or NULL */
+  char     *ends;
+  gint64    room_id;   /* 0: the series' room */
+  char     *title;     /* NULL: the series' title */
+} TreffException;
+
+void          treff_exception_free        (TreffException   *exception);
+
+/* One date of a booking as it would be stored (treff-store-dates.c). */
+typedef struct
+{
+  GDateTime  *original_start;
+  GDateTime  *start;
+  GDateTime  *end;
+  gint64      room_id;
+  gboolean    cancelled;
+  gboolean    paused;       /* falls into school holidays of a pausing series */
+  char       *title;        /* an exception's own title, or NULL */
+} TreffDate;
+
+GPtrArray    *treff_store_expand_booking  (TreffStore       *self,
+                                           TreffBooking     *booking,
+                                           GHashTable       *exceptions,
+                                           GError          **error);
+GHashTable   *treff_store_load_exceptions (TreffStore       *self,
+                                           gint64            booking_id,
+                                           GError          **error);
+GHashTable   *treff_exceptions_new        (void);
+gboolean      treff_store_find_date_problem (TreffStore     *self,
+                                           TreffBooking     *booking,
+                                           TreffDate        *date,
+                                           gint64            exclude_booking_id,
+                                           const char       *exclude_from,
+                                           const char       *exclude_to,
+                                           TreffDateState   *state,
+                                           char            **detail,
+                                           GError          **error);
+
+/* treff-store-bookings.c */
+gboolean      treff_store_rewrite_dates   (TreffStore       *self,
+                                           TreffBooking     *booking,
+                                           GHashTable       *exceptions,
+                                           GError          **error);
+gboolean      treff_store_load_time_zone  (TreffStore       *self,
+                                           GError          **error);
+char         *treff_store_format_local    (GDateTime        *date_time);
+GDateTime    *treff_store_parse_local     (TreffStore       *self,
+                                           const char       *text);
 
 /* treff-store-schema.c */
 gboolean      treff_store_schema_migrate  (sqlite3          *db,

@@ -32,6 +32,7 @@ treff_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (treff_store_parent_class)->finalize (object);
 }
@@ -287,6 +288,17 @@ treff_store_get_path (TreffStore *self)
   return self->path;
 }
 
+/* treff_fold (text): case-folded text, umlauts included, for searching. */
+static void
+fold_function (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  const char *text = (const char *)sqlite3_value_text (argv[0]);
+
+  sqlite3_result_text (context, g_utf8_casefold (text ? text : "", -1), -1, g_free);
+}
+
 /* Creates a missing file with mode 0600 before sqlite sees it: sqlite gives
  * its -wal and -shm files the mode of the database file. */
 static gboolean
@@ -470,6 +482,8 @@ treff_store_open (const char  *path,
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_create_function_v2 (self->db, "treff_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                              NULL, fold_function, NULL, NULL, NULL);
 
   if (sqlite3_db_readonly (self->db, "main") == 1)
     {
@@ -485,7 +499,7 @@ treff_store_open (const char  *path,
   if (!exec_literal (self, "PRAGMA journal_mode = WAL;", error) ||
       !exec_literal (self, "PRAGMA synchronous = NORMAL;", error) ||
       !exec_literal (self, "PRAGMA foreign_keys = ON;", error) ||
-      !treff_store_schema_migrate (self->db, version, TREFF_STORE_SCHEMA_VERSION, error))
+      !treff_store_schema_migrate (self->db, version, TREFF_STORE_SCHEMA_VERSION, error) /*TZ*/)
     return NULL;
 
   return g_steal_pointer (&self);

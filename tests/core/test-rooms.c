@@ -247,12 +247,20 @@ test_rooms_duplicate (void)
   treff_assert_contains (error->message, "“kÜche”");
   g_clear_error (&error);
 
+  /* In capitals ß is written SS. */
+  g_clear_object (&room);
+  room = treff_test_add_room (centre->store, "Großer Saal", 80);
+  g_clear_object (&room);
+  room = treff_room_new ("GROSSER SAAL");
+  treff_room_set_capacity (room, 80);
+  assert_add_refused (centre->store, room, TREFF_ERROR_DUPLICATE, "“GROSSER SAAL”");
+
   /* Without the umlaut it is another word. */
   g_assert_true (treff_store_check_room_name_free (centre->store, "Kuche", 0, &error));
   g_assert_no_error (error);
   g_clear_object (&room);
   room = treff_test_add_room (centre->store, "Kuche", 4);
-  g_assert_cmpuint (treff_store_count_rooms (centre->store), ==, 2);
+  g_assert_cmpuint (treff_store_count_rooms (centre->store), ==, 3);
 }
 
 static void

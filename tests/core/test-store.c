@@ -556,6 +556,17 @@ add_two_rooms (gpointer   user_data,
   return TRUE;
 }
 
+static gboolean
+change_nothing (gpointer   user_data,
+                GError   **error)
+{
+  TransactionData *data = user_data;
+
+  /* Only reads. */
+  treff_store_count_rooms (data->store);
+  return TRUE;
+}
+
 static void
 test_transaction_rollback (void)
 {
@@ -572,13 +583,17 @@ test_transaction_rollback (void)
   g_assert_false (treff_store_run_transaction (store, add_two_rooms, &data, &error));
   g_assert_error (error, TREFF_ERROR, TREFF_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, "Abgebrochen");
+  g_clear_error (&error);
   g_assert_cmpuint (changes.n_emissions, ==, 0);
   g_assert_cmpuint (treff_store_count_rooms (store), ==, 0);
   g_assert_cmpint (treff_test_query_int (store->db, "SELECT count(*) FROM room_equipment;"), ==, 0);
   g_assert_cmpint (sqlite3_get_autocommit (store->db), !=, 0);
 
-  /* The store is usable afterwards: the next change is a transaction of
-   * its own, committed and announced. */
+  /* The store is usable afterwards: a transaction without changes
+   * announces nothing, the next change is committed and announced. */
+  g_assert_true (treff_store_run_transaction (store, change_nothing, &data, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.n_emissions, ==, 0);
   later = treff_test_add_room (store, "Küche", 8);
   g_assert_cmpuint (changes.n_emissions, ==, 1);
   other = treff_test_open_raw (path);
@@ -653,17 +668,6 @@ test_transaction_one_signal (void)
 
   g_signal_handler_disconnect (store, handler);
   g_assert_finalize_object (g_steal_pointer (&store));
-}
-
-static gboolean
-change_nothing (gpointer   user_data,
-                GError   **error)
-{
-  TransactionData *data = user_data;
-
-  /* Only reads. */
-  treff_store_count_rooms (data->store);
-  return TRUE;
 }
 
 static void
