@@ -499,7 +499,8 @@ treff_store_open (const char  *path,
   if (!exec_literal (self, "PRAGMA journal_mode = WAL;", error) ||
       !exec_literal (self, "PRAGMA synchronous = NORMAL;", error) ||
       !exec_literal (self, "PRAGMA foreign_keys = ON;", error) ||
-      !treff_store_schema_migrate (self->db, version, TREFF_STORE_SCHEMA_VERSION, error) /*TZ*/)
+      !treff_store_schema_migrate (self->db, version, TREFF_STORE_SCHEMA_VERSION, error) ||
+      !treff_store_load_time_zone (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

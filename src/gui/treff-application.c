@@ -9,6 +9,8 @@
 #include "treff-application.h"
 #include "treff-example.h"
 #include "treff-preferences-window.h"
+#include "treff-print-operation.h"
+#include "treff-week-print.h"
 #include "treff-window.h"
 
 struct _TreffApplication
@@ -27,6 +29,12 @@ static const GOptionEntry option_entries[] = {
     N_("Open the centre database in FILE instead of the default one"), N_("FILE") },
   { "create-example", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Fill an empty database with the example centre and exit"), NULL },
+  { "print-week", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the week plan of WEEK (as in 2026-W48) as a PDF file and exit"), N_("WEEK") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The PDF file --print-week writes"), N_("FILE") },
+  { "internal", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --print-week: the internal plan with every title and organiser, not the one for the notice board"), NULL },
   { NULL }
 };
 
@@ -44,6 +52,71 @@ create_example (TreffApplication *self)
     }
 
   g_print (_("Created the example centre in “%s”.\n"), self->database_path);
+  return EXIT_SUCCESS;
+}
+
+/* treffpunkt --print-week 2026-W48 --output plan.pdf [--internal]:
+ * no window, no display; every problem is one sentence on stderr. */
+static int
+print_week (TreffApplication *self,
+            GVariantDict     *options)
+{
+  g_autoptr(TreffWeekPrint) plan = NULL;
+  g_autoptr(TreffStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *centre_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *display = NULL;
+  const char *week = NULL;
+  const char *output_arg = NULL;
+  gboolean internal;
+  GDate monday;
+
+  g_variant_dict_lookup (options, "print-week", "&s", &week);
+  internal = g_variant_dict_contains (options, "internal");
+
+  if (!treff_week_print_parse_week (week, &monday, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!g_variant_dict_lookup (options, "output", "^&ay", &output_arg) || output_arg[0] == '\0')
+    {
+      g_printerr ("%s\n", _("Say where to save the week plan with --output FILE."));
+      return EXIT_FAILURE;
+    }
+  output = g_strdup (output_arg);
+
+  /* Opening a missing file would create an empty centre and print nothing. */
+  if (!g_file_test (self->database_path, G_FILE_TEST_IS_REGULAR))
+    {
+      display = g_filename_display_name (self->database_path);
+      g_printerr (_("There is no centre database “%s”.\n"), display);
+      return EXIT_FAILURE;
+    }
+
+  store = treff_store_open (self->database_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  plan = treff_week_print_new (&monday, internal ? TREFF_WEEK_PRINT_INTERNAL
+                                                 : TREFF_WEEK_PRINT_PUBLIC);
+  centre_name = treff_print_dup_centre_name ();
+  treff_week_print_set_centre_name (plan, centre_name);
+
+  if (!treff_week_print_load (plan, store, &error) ||
+      !treff_week_print_write_pdf (plan, output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  display = g_filename_display_name (output);
+  g_print (_("Saved the week plan as “%s”.\n"), display);
   return EXIT_SUCCESS;
 }
 
@@ -74,6 +147,15 @@ treff_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "create-example"))
     return create_example (self);
+
+  if (g_variant_dict_contains (options, "print-week"))
+    return print_week (self, options);
+
+  if (g_variant_dict_contains (options, "output") || g_variant_dict_contains (options, "internal"))
+    {
+      g_printerr ("%s\n", _("--output and --internal only work together with --print-week."));
+      return EXIT_FAILURE;
+    }
 
   return -1;
 }

@@ -10,6 +10,7 @@
 
 #include "treff-accessible.h"
 #include "treff-preferences-window.h"
+#include "treff-store.h"
 
 struct _TreffPreferencesWindow
 {
@@ -28,19 +29,16 @@ struct _TreffPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (TreffPreferencesWindow, treff_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* An identifier GLib does not know falls back to UTC silently; refuse it. */
+/* An identifier GLib does not know would fall back to UTC silently. */
 static void
 on_time_zone_applied (TreffPreferencesWindow *self)
 {
   g_autofree char *identifier = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_zone_row))));
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (identifier);
+  g_autoptr(GError) error = NULL;
 
-  if (zone == NULL || *identifier == '\0')
+  if (!treff_store_check_time_zone_name (identifier, &error))
     {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a known time zone. Use a name like “Europe/Berlin”."), identifier);
-
-      gtk_label_set_text (self->time_zone_error, message);
+      gtk_label_set_text (self->time_zone_error, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->time_zone_error), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (self->time_zone_row), "error");
       return;

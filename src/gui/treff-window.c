@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "treff-backup.h"
+#include "treff-closures-window.h"
 #include "treff-database-problem-page.h"
 #include "treff-example.h"
 #include "treff-rooms-page.h"
@@ -53,6 +54,7 @@ update_visible_page (TreffWindow *self)
                                  g_str_equal (page, "content"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-example",
                                  g_str_equal (page, "welcome"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.closures", self->store != NULL);
 }
 
 static void
@@ -181,6 +183,18 @@ open_example_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void
+closures_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TreffWindow *self = TREFF_WINDOW (widget);
+  TreffClosuresWindow *closures = treff_closures_window_new (self->store);
+
+  gtk_window_set_transient_for (GTK_WINDOW (closures), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (closures));
+}
+
 static gboolean
 treff_window_close_request (GtkWindow *window)
 {
@@ -278,6 +292,7 @@ treff_window_class_init (TreffWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-room", NULL, add_room_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
+  gtk_widget_class_install_action (widget_class, "win.closures", NULL, closures_action);
 }
 
 static void

@@ -33,6 +33,97 @@ find_room (GPtrArray  *rooms,
   g_assert_not_reached ();
 }
 
+static TreffOccurrence *
+find_occurrence (GPtrArray  *occurrences,
+                 const char *title)
+{
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      TreffOccurrence *occurrence = g_ptr_array_index (occurrences, i);
+
+      if (g_str_equal (treff_occurrence_get_title (occurrence), title))
+        return occurrence;
+    }
+
+  return NULL;
+}
+
+/* The programme is alive around the week the example is opened. */
+static void
+test_example_programme (void)
+{
+  g_autoptr(TreffTestDir) dir = treff_test_dir_new ();
+  g_autoptr(TreffStore) store = open_store (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) a_monday = NULL;
+  g_autoptr(GDateTime) monday = NULL;
+  g_autoptr(GDateTime) past_end = NULL;
+  g_autoptr(GDateTime) future_end = NULL;
+  g_autoptr(GDateTime) long_ago = NULL;
+  g_autoptr(GDateTime) far_ahead = NULL;
+  g_autoptr(GDateTime) next_monday = NULL;
+  g_autoptr(GDateTime) past = NULL;
+  g_autoptr(GDateTime) future = NULL;
+  g_autoptr(GPtrArray) week = NULL;
+  g_autoptr(GPtrArray) earlier = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(GPtrArray) repair_cafe = NULL;
+  TreffOccurrence *party;
+
+  treff_example_fill (store, &error);
+  g_assert_no_error (error);
+
+  now = g_date_time_new_now (treff_store_get_time_zone (store));
+  a_monday = g_date_time_add_days (now, 1 - g_date_time_get_day_of_week (now));
+  monday = g_date_time_new (treff_store_get_time_zone (store), g_date_time_get_year (a_monday),
+                            g_date_time_get_month (a_monday), g_date_time_get_day_of_month (a_monday),
+                            0, 0, 0);
+  next_monday = g_date_time_add_weeks (monday, 1);
+  week = treff_store_list_occurrences (store, monday, next_monday, &error);
+  g_assert_no_error (error);
+
+  /* A week holds the regular groups, and this week's Saturday party is
+   * private: public places show it only as booked. */
+  g_assert_cmpuint (week->len, >=, 15);
+  g_assert_nonnull (find_occurrence (week, "Yoga"));
+  g_assert_nonnull (find_occurrence (week, "Krabbelgruppe"));
+  party = find_occurrence (week, "Geburtstagsfeier");
+  g_assert_nonnull (party);
+  g_assert_false (treff_booking_get_public (treff_occurrence_get_booking (party)));
+  g_assert_cmpstr (treff_occurrence_get_public_title (party), ==, "Booked");
+  g_assert_cmpint (g_date_time_get_day_of_week (treff_occurrence_get_start (party)), ==, 6);
+
+  /* Series began months ago and go on for months. */
+  past = g_date_time_add_weeks (monday, -9);
+  future = g_date_time_add_weeks (monday, 12);
+  past_end = g_date_time_add_weeks (past, 1);
+  future_end = g_date_time_add_weeks (future, 1);
+  earlier = treff_store_list_occurrences (store, past, past_end, &error);
+  g_assert_no_error (error);
+  later = treff_store_list_occurrences (store, future, future_end, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_occurrence (earlier, "Yoga"));
+  g_assert_nonnull (find_occurrence (later, "Yoga"));
+
+  /* The repair café meets on first Saturdays only. */
+  long_ago = g_date_time_add_weeks (monday, -20);
+  far_ahead = g_date_time_add_weeks (monday, 20);
+  repair_cafe = treff_store_list_occurrences (store, long_ago, far_ahead, &error);
+  g_assert_no_error (error);
+  for (guint i = 0, n = 0; i < repair_cafe->len; i++)
+    {
+      TreffOccurrence *occurrence = g_ptr_array_index (repair_cafe, i);
+
+      if (!g_str_equal (treff_occurrence_get_title (occurrence), "Repair-Café"))
+        continue;
+      g_assert_cmpint (g_date_time_get_day_of_week (treff_occurrence_get_start (occurrence)), ==, 6);
+      g_assert_cmpint (g_date_time_get_day_of_month (treff_occurrence_get_start (occurrence)), <=, 7);
+      g_assert_cmpint (g_date_time_get_hour (treff_occurrence_get_start (occurrence)), ==, 14);
+      g_assert_cmpuint (++n, <=, 10);
+    }
+}
+
 static void
 test_example_fill (void)
 {
@@ -48,7 +139,8 @@ test_example_fill (void)
   treff_example_fill (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (changes.n_emissions, ==, 1);
-  g_assert_cmpuint (changes.topics, ==, TREFF_STORE_TOPIC_ROOMS);
+  g_assert_cmpuint (changes.topics, ==, TREFF_STORE_TOPIC_ROOMS | TREFF_STORE_TOPIC_BOOKINGS |
+                                        TREFF_STORE_TOPIC_CLOSURES);
 
   rooms = treff_store_list_rooms (store, TRUE, &error);
   g_assert_no_error (error);
@@ -163,6 +255,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/example/fill", test_example_fill);
+  g_test_add_func ("/example/programme", test_example_programme);
   g_test_add_func ("/example/not-empty", test_example_not_empty);
   g_test_add_func ("/example/all-or-nothing", test_example_all_or_nothing);
 

@@ -323,14 +323,22 @@ test_delete_and_undo (Fixture       *fixture,
   gint64 id;
   guint position;
 
-  room = find_shown_room (fixture, "Seminarraum", &position);
+  /* A room with bookings is not deleted: it is archived instead. */
+  find_shown_room (fixture, "Seminarraum", &position);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (get_shown_rooms (fixture)), position);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "rooms.delete-selected", NULL);
+  wait_for_idle ();
+  g_assert_nonnull (find_shown_room (fixture, "Seminarraum", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (get_shown_rooms (fixture)), ==, n_before);
+
+  room = find_shown_room (fixture, "Büro", &position);
   id = treff_room_get_id (room);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (get_shown_rooms (fixture)), position);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "rooms.delete-selected", NULL);
   wait_for_idle ();
 
   g_assert_cmpuint (g_list_model_get_n_items (get_shown_rooms (fixture)), ==, n_before - 1);
-  g_assert_null (find_shown_room (fixture, "Seminarraum", NULL));
+  g_assert_null (find_shown_room (fixture, "Büro", NULL));
   g_assert_null (treff_store_get_room (fixture->store, id, &error));
   g_assert_error (error, TREFF_ERROR, TREFF_ERROR_NOT_FOUND);
 
@@ -341,10 +349,11 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (get_shown_rooms (fixture)), ==, n_before);
   restored = treff_store_get_room (fixture->store, id, NULL);
   g_assert_nonnull (restored);
-  g_assert_cmpstr (treff_room_get_name (restored), ==, "Seminarraum");
-  g_assert_cmpuint (treff_room_get_capacity (restored), ==, 25);
-  g_assert_cmpstr (treff_room_get_equipment (restored)[0], ==, "Beamer");
-  treff_assert_contains (treff_room_get_notes (restored), "Obergeschoss");
+  g_assert_cmpstr (treff_room_get_name (restored), ==, "Büro");
+  g_assert_cmpuint (treff_room_get_capacity (restored), ==, 3);
+  g_assert_cmpstr (treff_room_get_equipment (restored)[0], ==, "PC");
+  g_assert_false (treff_room_get_bookable (restored));
+  treff_assert_contains (treff_room_get_notes (restored), "Koordination");
 
   /* A second Undo has nothing left to restore and must not duplicate. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "rooms.undo-delete", NULL);
