@@ -485,16 +485,18 @@ shift_exceptions (TreffStore *self,
       if (original == NULL)
         continue;
 
+      /* Stealing frees neither key nor value: both change hands here. */
       if (from_key != NULL && strcmp (key, from_key) < 0)
         {
-          g_hash_table_insert (rest, g_strdup (key), value);
           g_hash_table_iter_steal (&iter);
+          g_hash_table_insert (rest, key, value);
           continue;
         }
 
       moved = shift_wall_clock (self, original, seconds);
-      g_hash_table_insert (shifted, treff_store_format_local (moved), value);
       g_hash_table_iter_steal (&iter);
+      g_free (key);
+      g_hash_table_insert (shifted, treff_store_format_local (moved), value);
     }
 
   return shifted;
@@ -720,7 +722,7 @@ update_booking_in_transaction (gpointer   user_data,
     return FALSE;
 
   exceptions = treff_store_load_exceptions (self, treff_booking_get_id (saved), error);
-  if (exceptions == NULL || !validate_for_store (self, update->booking, error))
+  if (exceptions == NULL)
     return FALSE;
 
   /* The first date of a series: "this and following" means all. */
@@ -730,6 +732,23 @@ update_booking_in_transaction (gpointer   user_data,
     update->scope = TREFF_EDIT_SCOPE_ALL;
   if (update->scope == TREFF_EDIT_SCOPE_THIS_DATE && !treff_booking_is_series (saved))
     update->scope = TREFF_EDIT_SCOPE_ALL;
+
+  /* One date may move to another weekday or past the series' last day:
+   * the series' rule does not apply to it. */
+  if (update->scope == TREFF_EDIT_SCOPE_THIS_DATE)
+    {
+      g_autoptr(TreffBooking) single = treff_booking_copy (update->booking);
+      TreffRecurrence none;
+
+      treff_recurrence_init_none (&none);
+      treff_booking_set_recurrence (single, &none);
+      if (!validate_for_store (self, single, error))
+        return FALSE;
+    }
+  else if (!validate_for_store (self, update->booking, error))
+    {
+      return FALSE;
+    }
 
   switch (update->scope)
     {

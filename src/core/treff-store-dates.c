@@ -331,8 +331,9 @@ find_conflict (TreffStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  /* Dates last at most TREFF_BOOKING_MAX_DAYS, so every overlapping date
-   * starts within that span before ours: a range on the index. */
+  /* Dates last at most TREFF_BOOKING_MAX_DAYS on the wall clock (an hour
+   * more over the end of summer time), so every overlapping date starts
+   * within a day more than that before ours: a range on the index. */
   stmt = treff_store_prepare (self,
                               "SELECT b.title, o.start_utc, o.end_utc, r.name "
                               "FROM occurrences o "
@@ -349,7 +350,7 @@ find_conflict (TreffStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, date->room_id);
   sqlite3_bind_int64 (stmt, 2, block_end);
-  sqlite3_bind_int64 (stmt, 3, block_start - (gint64)TREFF_BOOKING_MAX_DAYS * 86400 - 2 * MAX_BUFFER_SECONDS);
+  sqlite3_bind_int64 (stmt, 3, block_start - (gint64)(TREFF_BOOKING_MAX_DAYS + 1) * 86400 - 2 * MAX_BUFFER_SECONDS);
   sqlite3_bind_int64 (stmt, 4, block_start);
   sqlite3_bind_int64 (stmt, 5, exclude_booking_id);
   sqlite3_bind_text (stmt, 6, exclude_from, -1, SQLITE_STATIC);

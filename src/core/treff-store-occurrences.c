@@ -45,8 +45,9 @@ treff_store_list_occurrences (TreffStore  *self,
   from_utc = g_date_time_to_unix (from);
   to_utc = g_date_time_to_unix (to);
 
-  /* A date lasts at most TREFF_BOOKING_MAX_DAYS, so every date that
-   * overlaps the range starts within that span before it. */
+  /* A date lasts at most TREFF_BOOKING_MAX_DAYS on the wall clock (plus
+   * an hour over the end of summer time), so every date that overlaps the
+   * range starts within a day more than that before it. */
   stmt = treff_store_prepare (self,
                               "SELECT o.booking_id, o.original_start, o.start_utc, o.end_utc, "
                               "o.cancelled, o.room_id, r.name, r.colour, e.title "
@@ -62,7 +63,7 @@ treff_store_list_occurrences (TreffStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, from_utc);
   sqlite3_bind_int64 (stmt, 2, to_utc);
-  sqlite3_bind_int64 (stmt, 3, from_utc - (gint64)TREFF_BOOKING_MAX_DAYS * 86400);
+  sqlite3_bind_int64 (stmt, 3, from_utc - (gint64)(TREFF_BOOKING_MAX_DAYS + 1) * 86400);
 
   bookings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -175,8 +176,21 @@ treff_store_preview_booking (TreffStore      *self,
   g_return_val_if_fail (TREFF_IS_STORE (self), NULL);
   g_return_val_if_fail (TREFF_IS_BOOKING (booking), NULL);
 
-  if (!treff_booking_validate (booking, error))
-    return NULL;
+  /* One date of a series is checked on its own, as saving it does. */
+  if (scope == TREFF_EDIT_SCOPE_THIS_DATE && treff_booking_get_id (booking) > 0 && original_start != NULL)
+    {
+      g_autoptr(TreffBooking) single = treff_booking_copy (booking);
+      TreffRecurrence none;
+
+      treff_recurrence_init_none (&none);
+      treff_booking_set_recurrence (single, &none);
+      if (!treff_booking_validate (single, error))
+        return NULL;
+    }
+  else if (!treff_booking_validate (booking, error))
+    {
+      return NULL;
+    }
 
   dates = expand_edit (self, booking, scope, original_start, &exclude_from, &exclude_to, error);
   if (dates == NULL)

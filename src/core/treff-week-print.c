@@ -47,7 +47,6 @@ typedef struct
   GDateTime *start;
   char      *markup;    /* only what the audience may see */
   char      *text;      /* the same without markup, for measuring words */
-  gboolean   cancelled;
 } Entry;
 
 typedef struct
@@ -75,6 +74,7 @@ struct _TreffWeekPrint
   char                   *centre_name;
   GArray                 *room_ids;     /* NULL: the current rooms with dates that week */
   GDateTime              *printed_at;
+  gboolean                printed_at_given;  /* else "now" at every load */
 
   gboolean                loaded;
   Day                     days[N_DAYS];
@@ -348,6 +348,7 @@ treff_week_print_set_printed_at (TreffWeekPrint *self,
   g_return_if_fail (TREFF_IS_WEEK_PRINT (self));
 
   g_clear_pointer (&self->printed_at, g_date_time_unref);
+  self->printed_at_given = printed_at != NULL;
   if (printed_at != NULL)
     self->printed_at = g_date_time_ref (printed_at);
 }
@@ -435,15 +436,51 @@ load_days (TreffWeekPrint  *self,
 }
 
 static char *
-dup_time_text (TreffOccurrence *occurrence)
+format_clock (GDateTime *time)
+{
+  /* Translators: a time of day as in "14:00", in g_date_time_format () syntax */
+  return g_date_time_format (time, C_("time format", "%H:%M"));
+}
+
+/* The time of a date as the cell of one day shows it. A date over
+ * midnight reads "23:00 – Sun 03:00" on Saturday and "until 03:00" on
+ * Sunday: narrower than the full range twice, and each day's own part. */
+static char *
+dup_time_text (TreffOccurrence *occurrence,
+               GDateTime       *day_start,
+               GDateTime       *day_end)
 {
   TreffBooking *booking = treff_occurrence_get_booking (occurrence);
+  GDateTime *start = treff_occurrence_get_start (occurrence);
+  GDateTime *end = treff_occurrence_get_end (occurrence);
 
   if (treff_booking_get_all_day (booking))
     return g_strdup (C_("week plan", "all day"));
 
-  return treff_format_time_range (treff_occurrence_get_start (occurrence),
-                                  treff_occurrence_get_end (occurrence));
+  if (g_date_time_compare (start, day_start) < 0)
+    {
+      g_autofree char *until = NULL;
+
+      if (g_date_time_compare (end, day_end) >= 0)
+        return g_strdup (C_("week plan", "all day"));
+
+      until = format_clock (end);
+      /* Translators: on the printed week plan, the end of a date that
+       * began on an earlier day, "until 03:00" */
+      return g_strdup_printf (C_("week plan", "until %s"), until);
+    }
+
+  if (g_date_time_compare (end, day_end) > 0)
+    {
+      g_autofree char *from = format_clock (start);
+      /* Translators: a weekday and a time as in "Sat 18:00", in g_date_time_format () syntax */
+      g_autofree char *to = g_date_time_format (end, C_("weekday and time format", "%a %H:%M"));
+
+      /* Translators: from a time on one day to a time on another, "Sat 18:00 – Sun 02:00" */
+      return g_strdup_printf (C_("time range over several days", "%s – %s"), from, to);
+    }
+
+  return treff_format_time_range (start, end);
 }
 
 /* What a booking's date says on the plan, as Pango markup; NULL when
@@ -451,19 +488,17 @@ dup_time_text (TreffOccurrence *occurrence)
 static char *
 dup_entry_markup (TreffWeekPrint  *self,
                   TreffOccurrence *occurrence,
-                  gboolean        *cancelled)
+                  const char      *time)
 {
   TreffBooking *booking = treff_occurrence_get_booking (occurrence);
   TreffBookingStatus status = treff_booking_get_status (booking);
   gboolean is_public = treff_booking_get_public (booking);
   g_autoptr(GString) markup = g_string_new (NULL);
-  g_autofree char *time = dup_time_text (occurrence);
   g_autofree char *time_escaped = NULL;
   g_autofree char *title_escaped = NULL;
+  gboolean cancelled = treff_occurrence_get_cancelled (occurrence) ||
+                      status == TREFF_BOOKING_STATUS_CANCELLED;
   const char *title;
-
-  *cancelled = treff_occurrence_get_cancelled (occurrence) ||
-               status == TREFF_BOOKING_STATUS_CANCELLED;
 
   if (self->audience == TREFF_WEEK_PRINT_PUBLIC)
     {
@@ -472,7 +507,7 @@ dup_entry_markup (TreffWeekPrint  *self,
        * the notice board. */
       if (status == TREFF_BOOKING_STATUS_REQUESTED)
         return NULL;
-      if (*cancelled && !is_public)
+      if (cancelled && !is_public)
         return NULL;
 
       /* Never a private renter's title, whatever the occurrence says. */
@@ -490,12 +525,12 @@ dup_entry_markup (TreffWeekPrint  *self,
   time_escaped = g_markup_escape_text (time, -1);
   title_escaped = g_markup_escape_text (title, -1);
 
-  if (*cancelled)
+  if (cancelled)
     g_string_append (markup, "<span foreground=\"#555555\"><s>");
   /* The time on a line of its own: a day is a narrow column, and the
    * times line up down the cell. */
   g_string_append_printf (markup, "<b>%s</b>\n%s", time_escaped, title_escaped);
-  if (*cancelled)
+  if (cancelled)
     {
       g_autofree char *word = g_markup_escape_text (C_("week plan, a date that does not take place",
                                                       "cancelled"), -1);
@@ -594,25 +629,31 @@ treff_week_print_load (TreffWeekPrint  *self,
   g_autoptr(GPtrArray) occurrences = NULL;
   g_autoptr(GPtrArray) all_rows = NULL;
   g_autoptr(GHashTable) rows_by_id = NULL;
-  g_autoptr(GDateTime) from = NULL;
-  g_autoptr(GDateTime) to = NULL;
-  GDateTime *day_bounds[N_DAYS + 1];
-  GDate next_monday;
+  g_autoptr(GPtrArray) bounds = NULL;
+  GDateTime **day_bounds;
 
   g_return_val_if_fail (TREFF_IS_WEEK_PRINT (self), FALSE);
   g_return_val_if_fail (TREFF_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   zone = treff_store_get_time_zone (store);
-  next_monday = self->monday;
-  g_date_add_days (&next_monday, N_DAYS);
-  from = midnight (zone, &self->monday);
-  to = midnight (zone, &next_monday);
+
+  /* Midnight to midnight in the centre's zone, day by day: a day with a
+   * clock change has 23 or 25 hours. */
+  bounds = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
+  for (guint day = 0; day <= N_DAYS; day++)
+    {
+      GDate date = self->monday;
+
+      g_date_add_days (&date, day);
+      g_ptr_array_add (bounds, midnight (zone, &date));
+    }
+  day_bounds = (GDateTime **)bounds->pdata;
 
   rooms = treff_store_list_rooms (store, TRUE, error);
   if (rooms == NULL)
     return FALSE;
-  occurrences = treff_store_list_occurrences (store, from, to, error);
+  occurrences = treff_store_list_occurrences (store, day_bounds[0], day_bounds[N_DAYS], error);
   if (occurrences == NULL)
     return FALSE;
   if (!load_days (self, store, error))
@@ -628,50 +669,38 @@ treff_week_print_load (TreffWeekPrint  *self,
       g_hash_table_insert (rows_by_id, &row->id, row);
     }
 
-  /* Day by day in the centre's zone: a DST day has 23 or 25 hours. */
-  for (guint day = 0; day <= N_DAYS; day++)
-    {
-      GDate date = self->monday;
-
-      g_date_add_days (&date, day);
-      day_bounds[day] = midnight (zone, &date);
-    }
-
   for (guint i = 0; i < occurrences->len; i++)
     {
       TreffOccurrence *occurrence = g_ptr_array_index (occurrences, i);
       gint64 room_id = treff_occurrence_get_room_id (occurrence);
       Row *row = g_hash_table_lookup (rows_by_id, &room_id);
-      g_autofree char *markup = NULL;
-      gboolean cancelled = FALSE;
 
       if (row == NULL)
-        continue;
-
-      markup = dup_entry_markup (self, occurrence, &cancelled);
-      if (markup == NULL)
         continue;
 
       /* A party from Saturday 18:00 to Sunday 02:00 keeps the room busy
        * on both days, and the cleaners need to know that. */
       for (guint day = 0; day < N_DAYS; day++)
         {
+          g_autofree char *time = NULL;
+          g_autofree char *markup = NULL;
           Entry *entry;
 
           if (!occurrence_touches_day (occurrence, day_bounds[day], day_bounds[day + 1]))
             continue;
 
+          time = dup_time_text (occurrence, day_bounds[day], day_bounds[day + 1]);
+          markup = dup_entry_markup (self, occurrence, time);
+          if (markup == NULL)
+            break;
+
           entry = g_new0 (Entry, 1);
           entry->start = g_date_time_ref (treff_occurrence_get_start (occurrence));
-          entry->markup = g_strdup (markup);
-          pango_parse_markup (markup, -1, 0, NULL, &entry->text, NULL, NULL);
-          entry->cancelled = cancelled;
+          entry->markup = g_steal_pointer (&markup);
+          pango_parse_markup (entry->markup, -1, 0, NULL, &entry->text, NULL, NULL);
           g_ptr_array_add (row->entries[day], entry);
         }
     }
-
-  for (guint day = 0; day <= N_DAYS; day++)
-    g_date_time_unref (day_bounds[day]);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
@@ -698,14 +727,17 @@ treff_week_print_load (TreffWeekPrint  *self,
       all_rows->pdata[i] = NULL;
     }
 
-  if (self->printed_at == NULL)
-    self->printed_at = g_date_time_new_now (zone);
-  else
+  if (self->printed_at_given)
     {
       GDateTime *local = g_date_time_to_timezone (self->printed_at, zone);
 
       g_date_time_unref (self->printed_at);
       self->printed_at = local;
+    }
+  else
+    {
+      g_clear_pointer (&self->printed_at, g_date_time_unref);
+      self->printed_at = g_date_time_new_now (zone);
     }
 
   self->loaded = TRUE;
@@ -982,8 +1014,8 @@ row_natural_height (Painter        *painter,
 }
 
 static double
-text_width (PangoLayout *layout,
-            const char  *text)
+measure_text (PangoLayout *layout,
+              const char  *text)
 {
   int width, height;
 
@@ -1006,7 +1038,7 @@ longest_word (PangoLayout *layout,
   words = g_strsplit_set (text, " \n\t", -1);
   for (guint i = 0; words[i] != NULL; i++)
     if (words[i][0] != '\0')
-      longest = MAX (longest, text_width (layout, words[i]));
+      longest = MAX (longest, measure_text (layout, words[i]));
 
   return longest;
 }
@@ -1327,9 +1359,11 @@ make_day_head_layout (Painter   *painter,
   return make_layout (painter, markup->str, 10.0, PANGO_WEIGHT_NORMAL, width, 4);
 }
 
+/* The grid: columns down to @columns_bottom, the frame down to @bottom. */
 static void
 draw_table_frame (const Geometry *geometry,
                   cairo_t        *cr,
+                  double          columns_bottom,
                   double          bottom)
 {
   double x = geometry->room_width;
@@ -1338,10 +1372,10 @@ draw_table_frame (const Geometry *geometry,
     {
       double line_x = geometry->room_width + day * geometry->day_width;
 
-      draw_line (cr, line_x, geometry->table_top, line_x, bottom, GRID_LINE, 0.45);
+      draw_line (cr, line_x, geometry->table_top, line_x, columns_bottom, GRID_LINE, 0.45);
     }
 
-  draw_line (cr, x, geometry->table_top, x, bottom, FRAME_LINE, 0.0);
+  draw_line (cr, x, geometry->table_top, x, columns_bottom, FRAME_LINE, 0.0);
   draw_line (cr, 0.0, geometry->body_top, geometry->width, geometry->body_top, FRAME_LINE, 0.0);
 
   cairo_save (cr);
@@ -1377,7 +1411,7 @@ treff_week_print_draw (TreffWeekPrint *self,
   Painter painter;
   Geometry geometry = { 0 };
   double head_text_height = 0.0;
-  double size, y;
+  double size, y, bottom;
   guint n_rows;
 
   g_return_if_fail (TREFF_IS_WEEK_PRINT (self));
@@ -1460,6 +1494,14 @@ treff_week_print_draw (TreffWeekPrint *self,
   self->font_size = size;
   share_heights (heights, n_rows, geometry.body_height);
 
+  /* An empty week still shows its days and holidays, above one line
+   * saying so. */
+  bottom = geometry.body_top;
+  for (guint i = 0; i < n_rows; i++)
+    bottom += heights[i];
+  if (n_rows == 0)
+    bottom += MIN (geometry.body_height, 60.0);
+
   /* Backgrounds first: a light band on every other room for the eye to
    * follow a row across the week, grey days when the centre is closed. */
   y = geometry.body_top;
@@ -1469,13 +1511,12 @@ treff_week_print_draw (TreffWeekPrint *self,
         fill_rectangle (cr, 0.0, y, width, heights[i], 0.95);
       y += heights[i];
     }
-  if (n_rows == 0)
-    y += MIN (geometry.body_height, 72.0);
 
   for (guint day = 0; day < N_DAYS; day++)
     if (self->days[day].shaded)
       fill_rectangle (cr, geometry.room_width + day * geometry.day_width, geometry.table_top,
-                      geometry.day_width, y - geometry.table_top, 0.85);
+                      geometry.day_width, (n_rows > 0 ? bottom : geometry.body_top) - geometry.table_top,
+                      0.85);
 
   /* The column heads. */
   {
@@ -1512,16 +1553,16 @@ treff_week_print_draw (TreffWeekPrint *self,
   if (n_rows == 0)
     {
       g_autoptr(PangoLayout) empty = NULL;
-      double box_height = y - geometry.body_top;
 
       empty = make_text_layout (&painter, _("No room is booked this week."), 14.0,
-                                PANGO_WEIGHT_NORMAL, width - geometry.room_width, 1);
+                                PANGO_WEIGHT_NORMAL, width, 1);
       pango_layout_set_alignment (empty, PANGO_ALIGN_CENTER);
-      show_layout (&painter, empty, geometry.room_width,
-                   geometry.body_top + (box_height - layout_height (empty)) / 2.0, 0.3);
+      show_layout (&painter, empty, 0.0,
+                   geometry.body_top + (bottom - geometry.body_top - layout_height (empty)) / 2.0,
+                   0.3);
     }
 
-  draw_table_frame (&geometry, cr, y);
+  draw_table_frame (&geometry, cr, n_rows > 0 ? bottom : geometry.body_top, bottom);
 
   cairo_restore (cr);
 }

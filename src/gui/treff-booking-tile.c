@@ -120,7 +120,6 @@ fill_in (TreffBookingTile *self)
   g_autofree char *title = NULL;
   g_autofree char *times = treff_occurrence_dup_time_range (self->occurrence);
   g_autofree char *tooltip = NULL;
-  const char *description = NULL;
 
   self->cancelled = treff_occurrence_get_cancelled (self->occurrence) ||
                     treff_booking_get_status (booking) == TREFF_BOOKING_STATUS_CANCELLED;
@@ -139,16 +138,11 @@ fill_in (TreffBookingTile *self)
   set_line_text (self, LINE_TIME, times, NULL);
   set_line_text (self, LINE_ROOM, treff_occurrence_get_room_name (self->occurrence), NULL);
 
+  /* The name already ends in "requested" or "cancelled". */
   g_free (self->label);
   self->label = treff_occurrence_dup_accessible_name (self->occurrence);
-  if (self->cancelled)
-    description = _("Cancelled");
-  else if (self->requested)
-    description = _("Requested, not confirmed yet");
-
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
                                   -1);
 
   tooltip = dup_tooltip (self);

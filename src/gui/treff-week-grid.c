@@ -17,6 +17,7 @@
 
 #include "treff-booking-tile.h"
 #include "treff-format.h"
+#include "treff-room.h"
 #include "treff-week-grid-private.h"
 
 #define GUTTER_WIDTH      56   /* the hour labels */
@@ -1079,8 +1080,9 @@ treff_week_grid_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < self->placements->len; i++)
     gtk_widget_snapshot_child (widget, ((Placement *)g_ptr_array_index (self->placements, i))->tile, snapshot);
 
-  /* The keyboard's slot cursor, over the tiles: it may be on a booked time. */
-  if (self->cursor_set && gtk_widget_has_visible_focus (widget))
+  /* The slot cursor, over the tiles: it may be on a booked time. After a
+   * click it shows which hour is being booked. */
+  if (self->cursor_set && gtk_widget_has_focus (widget))
     {
       GdkRGBA fill = with_alpha (&accent, 0.15);
 
@@ -1361,6 +1363,17 @@ move_between_tiles (TreffWeekGrid *self,
     gtk_widget_grab_focus (best->tile);
 }
 
+/* The grid handles these keys itself, so GtkWindow does not see them and
+ * would not turn on the focus rings as it does for keyboard navigation. */
+static void
+show_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+}
+
 static gboolean
 move_action (GtkWidget *widget,
              GVariant  *args,
@@ -1372,6 +1385,7 @@ move_action (GtkWidget *widget,
   int index;
 
   g_variant_get (args, "(ii)", &columns, &slots);
+  show_focus (widget);
 
   index = focus_child ? placement_index (self, focus_child) : -1;
   if (index >= 0)
@@ -1417,6 +1431,7 @@ escape_action (GtkWidget *widget,
     return FALSE;
 
   placement = g_ptr_array_index (self->placements, index);
+  show_focus (widget);
   gtk_widget_grab_focus (widget);
   treff_week_grid_set_cursor (self, placement->column, placement->start_minute);
   return TRUE;
@@ -1777,6 +1792,9 @@ treff_week_grid_init (TreffWeekGrid *self)
   header_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   corner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_size_request (corner, GUTTER_WIDTH, -1);
+  /* The label sits at the bottom of the corner, next to the strip; its
+   * expanding must not make the whole header grow. */
+  gtk_widget_set_vexpand (corner, FALSE);
   self->strip_label = gtk_label_new (_("All day"));
   gtk_label_set_wrap (GTK_LABEL (self->strip_label), TRUE);
   gtk_label_set_justify (GTK_LABEL (self->strip_label), GTK_JUSTIFY_RIGHT);

@@ -11,6 +11,7 @@
 #include "treff-database-problem-page.h"
 #include "treff-example.h"
 #include "treff-rooms-page.h"
+#include "treff-week-page.h"
 #include "treff-welcome-page.h"
 #include "treff-window.h"
 
@@ -25,6 +26,7 @@ struct _TreffWindow
   AdwToastOverlay          *toast_overlay;
   AdwViewSwitcherTitle     *switcher_title;
   GtkStack                 *main_stack;
+  TreffWeekPage            *week_page;
   TreffRoomsPage           *rooms_page;
   TreffDatabaseProblemPage *problem_page;
 };
@@ -131,6 +133,7 @@ open_database (TreffWindow *self)
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
+  treff_week_page_set_store (self->week_page, self->store);
   treff_rooms_page_set_store (self->rooms_page, self->store);
   update_visible_page (self);
   start_daily_backup (self);
@@ -278,6 +281,7 @@ treff_window_class_init (TreffWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TREFF_TYPE_WELCOME_PAGE);
+  g_type_ensure (TREFF_TYPE_WEEK_PAGE);
   g_type_ensure (TREFF_TYPE_ROOMS_PAGE);
   g_type_ensure (TREFF_TYPE_DATABASE_PROBLEM_PAGE);
 
@@ -285,6 +289,7 @@ treff_window_class_init (TreffWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreffWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TreffWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TreffWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TreffWindow, week_page);
   gtk_widget_class_bind_template_child (widget_class, TreffWindow, rooms_page);
   gtk_widget_class_bind_template_child (widget_class, TreffWindow, problem_page);
   gtk_widget_class_bind_template_callback (widget_class, on_backup_restored);
