@@ -756,8 +756,13 @@ test_bookings_edit_all (void)
     g_autoptr(GDateTime) start = at (centre, 2026, 3, 12, 10, 0);
     g_autoptr(GDateTime) end = at (centre, 2026, 3, 12, 12, 0);
 
+    g_autoptr(GError) error = NULL;
+
     edited = load_booking (centre, id);
     treff_booking_set_times (edited, start, end);
+    /* The check while typing agrees that one date may change its weekday. */
+    g_assert_true (treff_store_check_booking (centre->store, edited, TREFF_EDIT_SCOPE_THIS_DATE, second, NULL, &error));
+    g_assert_no_error (error);
     update_ok (centre, edited, TREFF_EDIT_SCOPE_THIS_DATE, second);
     g_clear_object (&edited);
   }
@@ -1019,8 +1024,36 @@ test_bookings_edit_following_until (void)
   set_weekly (krabbel, TREFF_WEEKDAY_BIT (G_DATE_MONDAY), 0, 2026, 7, 6);
   add_ok (centre, krabbel, NULL);
 
-  edited = load_booking (centre, treff_booking_get_id (krabbel));
-  treff_booking_set_times (edited, start, end);
+  /* A later date of the new part collides: nothing is split. */
+  {
+    g_autoptr(TreffBooking) baby = booking_new (centre, room, "Babymassage", 2026, 6, 29, 11, 15, 12, 0);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *dates_before = NULL;
+    g_autofree char *dates_after = NULL;
+
+    add_ok (centre, baby, NULL);
+    before = dup_table_counts (centre);
+    dates_before = describe_range (centre, 2026, 6, 1, 2026, 8, 1);
+    edited = load_booking (centre, treff_booking_get_id (krabbel));
+    treff_booking_set_times (edited, start, end);
+    g_assert_false (treff_store_update_booking (centre->store, edited, TREFF_EDIT_SCOPE_THIS_AND_FOLLOWING,
+                                                slot, &error));
+    g_assert_error (error, TREFF_ERROR, TREFF_ERROR_CONFLICT);
+    g_assert_cmpstr (error->message, ==, "Kinderraum is already booked on Mon, 6/29/2026 11:15–12:00 by Babymassage.");
+    g_clear_error (&error);
+    assert_no_change (centre);
+    g_assert_cmpint (treff_booking_get_id (edited), ==, treff_booking_get_id (krabbel));
+    after = dup_table_counts (centre);
+    dates_after = describe_range (centre, 2026, 6, 1, 2026, 8, 1);
+    g_assert_cmpstr (after, ==, before);
+    g_assert_cmpstr (dates_after, ==, dates_before);
+
+    g_assert_true (treff_store_delete_booking (centre->store, treff_booking_get_id (baby), &error));
+    g_assert_no_error (error);
+  }
+
   update_ok (centre, edited, TREFF_EDIT_SCOPE_THIS_AND_FOLLOWING, slot);
   g_assert_cmpint (treff_booking_get_id (edited), !=, treff_booking_get_id (krabbel));
 
@@ -1079,6 +1112,13 @@ test_bookings_cancel_date (void)
   g_assert_cmpstr (dates, ==,
                    "2026-09-08 10:00–11:00 Gymnastik @Gruppenraum cancelled\n"
                    "2026-09-08 10:30–12:00 Beratung @Gruppenraum\n");
+
+  /* A booking that is gone has no dates to cancel. */
+  g_assert_false (treff_store_set_date_cancelled (centre->store, treff_booking_get_id (gymnastik) + 100, second,
+                                                  TRUE, &error));
+  g_assert_error (error, TREFF_ERROR, TREFF_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  assert_no_change (centre);
 
   /* Once the guest is gone the date can come back. */
   reset_changes (centre);
