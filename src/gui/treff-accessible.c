@@ -19,3 +19,20 @@ treff_accessible_label_entry_row (AdwEntryRow *row)
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                                   -1);
 }
+
+/* GtkColorButton and GtkMenuButton wrap the button that takes the click;
+ * in GTK 4.8 their own accessible label does not reach it. */
+void
+treff_accessible_label_inner_button (GtkWidget  *wrapper,
+                                     const char *label)
+{
+  GtkWidget *inner;
+
+  g_return_if_fail (GTK_IS_WIDGET (wrapper));
+
+  inner = gtk_widget_get_first_child (wrapper);
+  if (inner != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (inner),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}

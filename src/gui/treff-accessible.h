@@ -6,6 +6,8 @@
 
 G_BEGIN_DECLS
 
-void treff_accessible_label_entry_row (AdwEntryRow *row);
+void treff_accessible_label_entry_row  (AdwEntryRow    *row);
+void treff_accessible_label_inner_button (GtkWidget *wrapper,
+                                          const char *label);
 
 G_END_DECLS

@@ -292,6 +292,7 @@ treff_room_editor_init (TreffRoomEditor *self)
 
   treff_accessible_label_entry_row (self->name_row);
   treff_accessible_label_entry_row (self->equipment_row);
+  treff_accessible_label_inner_button (GTK_WIDGET (self->colour_button), _("Colour"));
 }
 
 /**
