@@ -53,6 +53,7 @@ typedef struct
   guint               sequence;
   guint               all_day : 1;
   guint               is_public : 1;
+  guint               pauses : 1;    /* in school holidays */
   guint               first_date;  /* index into TreffFeedData.dates */
   guint               n_dates;
 } TreffFeedBooking;

@@ -211,6 +211,33 @@ dup_feed_name (TreffFeedWriter *self,
   return g_strdup_printf (C_("feed name", "%s – %s"), name, self->centre_name);
 }
 
+/* The page names the centre once, in its heading: the entries without
+ * the centre's name that the calendar names carry. */
+static char *
+dup_short_name (TreffFeedWriter *self,
+                TreffFeed       *feed)
+{
+  const char *name = treff_feed_get_display_name (feed);
+
+  if (self->centre_name != NULL)
+    {
+      g_autofree char *with_centre = dup_feed_name (self, "");
+
+      if (g_str_has_suffix (name, with_centre) && strlen (name) > strlen (with_centre))
+        return g_strndup (name, strlen (name) - strlen (with_centre));
+    }
+
+  return g_strdup (name);
+}
+
+static int
+compare_feeds_by_name (gconstpointer a,
+                       gconstpointer b)
+{
+  return g_utf8_collate (treff_feed_get_display_name (*(TreffFeed **)a),
+                         treff_feed_get_display_name (*(TreffFeed **)b));
+}
+
 static int
 compare_rooms_by_id (gconstpointer a,
                      gconstpointer b)
@@ -225,7 +252,7 @@ compare_rooms_by_id (gconstpointer a,
  * treff_feed_writer_list_feeds:
  *
  * The feeds this writer publishes: the public programme, one feed per
- * room in use, and the internal feed if enabled. Room feeds are named
+ * bookable room in use, and the internal feed if enabled. Room feeds are named
  * after the room ("raum-gruppenraum"); if two names give the same file
  * name, the later room's id is added.
  *
@@ -237,6 +264,7 @@ treff_feed_writer_list_feeds (TreffFeedWriter  *self,
                               GError          **error)
 {
   g_autoptr(GPtrArray) feeds = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) room_feeds = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) rooms = NULL;
   g_autoptr(GHashTable) slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *programme_name = NULL;
@@ -260,10 +288,15 @@ treff_feed_writer_list_feeds (TreffFeedWriter  *self,
   for (guint i = 0; i < rooms->len; i++)
     {
       TreffRoom *room = g_ptr_array_index (rooms, i);
-      g_autofree char *name_slug = treff_feed_slugify (treff_room_get_name (room));
+      g_autofree char *name_slug = NULL;
       g_autofree char *slug = NULL;
       g_autofree char *display_name = NULL;
 
+      /* The office is not booked: its calendar would stay empty. */
+      if (!treff_room_get_bookable (room))
+        continue;
+
+      name_slug = treff_feed_slugify (treff_room_get_name (room));
       if (*name_slug == '\0')
         slug = g_strdup_printf (TREFF_FEED_SLUG_ROOM_PREFIX "%" G_GINT64_FORMAT, treff_room_get_id (room));
       else
@@ -279,9 +312,13 @@ treff_feed_writer_list_feeds (TreffFeedWriter  *self,
       g_hash_table_add (slugs, g_strdup (slug));
 
       display_name = dup_feed_name (self, treff_room_get_name (room));
-      g_ptr_array_add (feeds, treff_feed_new_for_room (treff_room_get_id (room), slug, display_name,
-                                                       TREFF_FEED_PRIVACY_BUSY));
+      g_ptr_array_add (room_feeds, treff_feed_new_for_room (treff_room_get_id (room), slug, display_name,
+                                                            TREFF_FEED_PRIVACY_BUSY));
     }
+
+  /* Listed by name, as the rooms page lists them. */
+  g_ptr_array_sort (room_feeds, compare_feeds_by_name);
+  g_ptr_array_extend_and_steal (feeds, g_steal_pointer (&room_feeds));
 
   if (self->include_internal)
     {
@@ -320,6 +357,7 @@ static const char index_style[] =
   "font:16px/1.5 Cantarell,'Noto Sans',system-ui,sans-serif}"
   "main{max-width:40rem;margin:0 auto;padding:2rem 1rem}"
   "h1{font-size:1.6rem;margin:0 0 .5rem}"
+  "h2{font-size:1.15rem;margin:2rem 0 0}"
   "ul{list-style:none;padding:0;margin:1.5rem 0}"
   "li{background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.12);"
   "padding:.9rem 1rem;margin:.6rem 0;display:flex;flex-wrap:wrap;gap:.5rem 1rem;"
@@ -351,6 +389,8 @@ treff_feed_writer_build_index (TreffFeedWriter *self,
   g_autoptr(GString) html = g_string_sized_new (4096);
   const char *title;
   g_autofree char *heading = NULL;
+  gboolean in_list = FALSE;
+  gboolean in_rooms = FALSE;
 
   g_return_val_if_fail (TREFF_IS_FEED_WRITER (self), NULL);
   g_return_val_if_fail (feeds != NULL, NULL);
@@ -374,19 +414,38 @@ treff_feed_writer_build_index (TreffFeedWriter *self,
   g_string_append (html, "</h1>\n<p>");
   append_escaped (html, _("Subscribe to these calendars on your phone or computer: "
                           "they update themselves when the plan changes."));
-  g_string_append (html, "</p>\n<ul>\n");
+  g_string_append (html, "</p>\n");
 
   for (guint i = 0; i < feeds->len; i++)
     {
       TreffFeed *feed = g_ptr_array_index (feeds, i);
+      TreffFeedFilter filter = treff_feed_get_filter (feed);
       g_autofree char *file_name = NULL;
+      g_autofree char *name = NULL;
 
       if (treff_feed_get_privacy (feed) == TREFF_FEED_PRIVACY_INTERNAL)
         continue;
 
+      /* A heading before the first room. */
+      if (filter == TREFF_FEED_FILTER_ROOM && !in_rooms)
+        {
+          if (in_list)
+            g_string_append (html, "</ul>\n");
+          g_string_append (html, "<h2>");
+          append_escaped (html, _("Rooms"));
+          g_string_append (html, "</h2>\n<ul>\n");
+          in_rooms = in_list = TRUE;
+        }
+      else if (!in_list)
+        {
+          g_string_append (html, "<ul>\n");
+          in_list = TRUE;
+        }
+
       file_name = treff_feed_dup_file_name (feed);
+      name = dup_short_name (self, feed);
       g_string_append (html, "<li><span class=\"name\">");
-      append_escaped (html, treff_feed_get_display_name (feed));
+      append_escaped (html, name);
       g_string_append (html, "</span><span class=\"links\">");
 
       if (self->base_url != NULL)
@@ -416,7 +475,9 @@ treff_feed_writer_build_index (TreffFeedWriter *self,
       g_string_append (html, "</span></li>\n");
     }
 
-  g_string_append (html, "</ul>\n<p class=\"help\">");
+  if (in_list)
+    g_string_append (html, "</ul>\n");
+  g_string_append (html, "<p class=\"help\">");
   if (self->base_url != NULL)
     append_escaped (html, _("“Subscribe” opens your calendar app. If nothing happens, copy the "
                             "link “Address” and add it in your calendar app as a new calendar "
@@ -647,7 +708,7 @@ treff_feed_writer_write (TreffFeedWriter  *self,
 
       g_set_error (error, TREFF_ERROR, TREFF_ERROR_IO,
                    _("The folder “%s” for calendar feeds does not exist. "
-                     "Connect the drive, or choose another folder in the preferences."),
+                     "Connect the drive it is on, or choose another folder."),
                    display);
       return FALSE;
     }

@@ -536,18 +536,54 @@ civil_from_days (gint64  days,
   *day = d;
 }
 
-/* "YYYYMMDDTHHMMSS" of a wall-clock second count. */
+static void
+put_digits (char *buffer,
+            int   value,
+            int   n_digits)
+{
+  for (int i = n_digits - 1; i >= 0; i--)
+    {
+      buffer[i] = (char)('0' + value % 10);
+      value /= 10;
+    }
+}
+
+/* "YYYYMMDDTHHMMSS" of a wall-clock second count; printf is too slow
+ * for thousands of events. */
 static void
 format_seconds (gint64  seconds,
                 char    buffer[17])
 {
   gint64 days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
-  gint64 rest = seconds - days * 86400;
+  int rest = (int)(seconds - days * 86400);
   int year, month, day;
 
   civil_from_days (days, &year, &month, &day);
-  g_snprintf (buffer, 17, "%04d%02d%02dT%02d%02d%02d",
-              year, month, day, (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60));
+  put_digits (buffer, CLAMP (year, 0, 9999), 4);
+  put_digits (buffer + 4, month, 2);
+  put_digits (buffer + 6, day, 2);
+  buffer[8] = 'T';
+  put_digits (buffer + 9, rest / 3600, 2);
+  put_digits (buffer + 11, rest / 60 % 60, 2);
+  put_digits (buffer + 13, rest % 60, 2);
+  buffer[15] = '\0';
+}
+
+static void
+append_uint64 (GString *string,
+               guint64  value)
+{
+  char digits[24];
+  int n = 0;
+
+  do
+    {
+      digits[sizeof digits - 1 - n++] = (char)('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+
+  g_string_append_len (string, digits + sizeof digits - n, n);
 }
 
 /* "2026-11-23T18:00:00" or "2026-11-23T14:05:00Z" → "20261123T180000"
@@ -591,6 +627,7 @@ typedef struct
   char                    stamp[17];     /* DTSTAMP */
   GHashTable             *shown;         /* original starts shown by a series' master */
   GString                *scratch;
+  GString                *uid;
 } Build;
 
 static gint64
@@ -778,7 +815,6 @@ end_event (Build                  *b,
 {
   const char *room = g_hash_table_lookup (b->data->room_names, &room_id);
   const char *address = b->options->centre_address;
-  char sequence[16];
 
   if (!shows_details (b, booking))
     /* Translators: what the public sees of a private booking ("belegt") */
@@ -825,8 +861,9 @@ end_event (Build                  *b,
 
   write_utc_text (b, "CREATED", booking->created);
   write_utc_text (b, "LAST-MODIFIED", booking->modified);
-  g_snprintf (sequence, sizeof sequence, "%u", booking->sequence);
-  write_raw (&b->w, "SEQUENCE", sequence);
+  line_begin (&b->w, "SEQUENCE:");
+  append_uint64 (b->w.line, booking->sequence);
+  line_end (&b->w);
   write_raw (&b->w, "END", "VEVENT");
 }
 
@@ -837,12 +874,27 @@ date_in_feed (Build               *b,
   return b->feed->filter != TREFF_FEED_FILTER_ROOM || date->room_id == b->feed->room_id;
 }
 
-static char *
-dup_uid (Build                  *b,
-         const TreffFeedBooking *booking)
+/* "booking-42@<centre uid>.treffpunkt", or with the slot of a single
+ * date ("booking-42-20261209T180000@…"): derived from the database's
+ * ids, so the same in every export and on every PC. */
+static const char *
+make_uid (Build                  *b,
+          const TreffFeedBooking *booking,
+          const char             *slot)
 {
-  return g_strdup_printf ("booking-%" G_GINT64_FORMAT "@%s.treffpunkt",
-                          booking->id, b->data->centre_uid);
+  g_string_truncate (b->uid, 0);
+  g_string_append (b->uid, "booking-");
+  append_uint64 (b->uid, (guint64)booking->id);
+  if (slot != NULL)
+    {
+      g_string_append_c (b->uid, '-');
+      g_string_append (b->uid, slot);
+    }
+  g_string_append_c (b->uid, '@');
+  g_string_append (b->uid, b->data->centre_uid);
+  g_string_append (b->uid, ".treffpunkt");
+
+  return b->uid->str;
 }
 
 /* A single date shown without its series (the series' room is another
@@ -852,15 +904,12 @@ write_lone_date (Build                  *b,
                  const TreffFeedBooking *booking,
                  const TreffFeedDate    *date)
 {
-  g_autofree char *uid = NULL;
   char slot[17];
 
   if (!compact_time_text (date->original_start, slot))
     return;
 
-  uid = g_strdup_printf ("booking-%" G_GINT64_FORMAT "-%s@%s.treffpunkt",
-                         booking->id, slot, b->data->centre_uid);
-  begin_event (b, uid);
+  begin_event (b, make_uid (b, booking, slot));
   write_instant (b, "DTSTART", date->start_utc, booking->all_day);
   write_instant (b, "DTEND", date->end_utc, booking->all_day);
   end_event (b, booking, date->title ? date->title : booking->title, date->room_id, FALSE);
@@ -871,7 +920,6 @@ write_single (Build                  *b,
               const TreffFeedBooking *booking)
 {
   const TreffFeedDate *date;
-  g_autofree char *uid = NULL;
 
   /* A single date in school holidays of a pausing booking is not stored. */
   if (booking->n_dates == 0)
@@ -881,11 +929,70 @@ write_single (Build                  *b,
   if (!date_in_feed (b, date))
     return;
 
-  uid = dup_uid (b, booking);
-  begin_event (b, uid);
+  begin_event (b, make_uid (b, booking, NULL));
   write_instant (b, "DTSTART", date->start_utc, booking->all_day);
   write_instant (b, "DTEND", date->end_utc, booking->all_day);
   end_event (b, booking, date->title ? date->title : booking->title, date->room_id, date->cancelled);
+}
+
+/* Cancelled dates are left out with EXDATE, which every client honours;
+ * a cancelled series keeps its dates and says CANCELLED. */
+static gboolean
+shown_by_master (Build                  *b,
+                 const TreffFeedBooking *booking,
+                 const TreffFeedDate    *date)
+{
+  return date_in_feed (b, date) &&
+         (!date->cancelled || booking->status == TREFF_BOOKING_STATUS_CANCELLED);
+}
+
+/* The EXDATEs of a series that pauses in school holidays: its paused
+ * dates are not stored, so they are found by expanding the rule. */
+static gboolean
+write_paused_exdates (Build                   *b,
+                      const TreffFeedBooking  *booking,
+                      GError                 **error)
+{
+  g_autoptr(GDateTime) first_start = NULL;
+  g_autoptr(GPtrArray) slots = NULL;
+  int year, month, day, hour, minute, second;
+
+  g_hash_table_remove_all (b->shown);
+  for (guint i = 0; i < booking->n_dates; i++)
+    {
+      const TreffFeedDate *date = &g_array_index (b->data->dates, TreffFeedDate, booking->first_date + i);
+
+      if (shown_by_master (b, booking, date))
+        g_hash_table_add (b->shown, (gpointer)date->original_start);
+    }
+
+  if (sscanf (booking->starts, "%4d-%2d-%2dT%2d:%2d:%2d", &year, &month, &day, &hour, &minute, &second) != 6 ||
+      (first_start = g_date_time_new (b->data->zone, year, month, day, hour, minute, second)) == NULL)
+    {
+      g_set_error (error, TREFF_ERROR, TREFF_ERROR_CORRUPT,
+                   _("The booking “%s” has an unreadable start (%s). Open and save it again."),
+                   booking->title, booking->starts);
+      return FALSE;
+    }
+
+  slots = treff_recurrence_expand (booking->rrule, first_start, error);
+  if (slots == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      GDateTime *slot = g_ptr_array_index (slots, i);
+      char text[24];
+
+      g_snprintf (text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d",
+                  g_date_time_get_year (slot), g_date_time_get_month (slot),
+                  g_date_time_get_day_of_month (slot), g_date_time_get_hour (slot),
+                  g_date_time_get_minute (slot), g_date_time_get_second (slot));
+      if (!g_hash_table_contains (b->shown, text))
+        write_slot (b, "EXDATE", text, booking->all_day);
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -893,12 +1000,8 @@ write_series (Build                   *b,
               const TreffFeedBooking  *booking,
               GError                 **error)
 {
-  gboolean cancelled = booking->status == TREFF_BOOKING_STATUS_CANCELLED;
-  g_autoptr(GDateTime) first_start = NULL;
-  g_autoptr(GPtrArray) slots = NULL;
-  g_autofree char *uid = NULL;
   g_autofree char *rrule = NULL;
-  int year, month, day, hour, minute, second;
+  guint n_shown = 0;
 
   /* Shown by its own room's feed; here only the dates moved into this room. */
   if (b->feed->filter == TREFF_FEED_FILTER_ROOM && booking->room_id != b->feed->room_id)
@@ -913,54 +1016,41 @@ write_series (Build                   *b,
       return TRUE;
     }
 
-  /* Cancelled dates are left out with EXDATE, which every client
-   * honours; a cancelled series keeps its dates and says CANCELLED. */
-  g_hash_table_remove_all (b->shown);
   for (guint i = 0; i < booking->n_dates; i++)
-    {
-      const TreffFeedDate *date = &g_array_index (b->data->dates, TreffFeedDate, booking->first_date + i);
-
-      if (date_in_feed (b, date) && (!date->cancelled || cancelled))
-        g_hash_table_add (b->shown, (gpointer)date->original_start);
-    }
-
-  if (g_hash_table_size (b->shown) == 0)
+    n_shown += shown_by_master (b, booking,
+                                &g_array_index (b->data->dates, TreffFeedDate, booking->first_date + i));
+  if (n_shown == 0)
     return TRUE;
 
-  if (sscanf (booking->starts, "%4d-%2d-%2dT%2d:%2d:%2d", &year, &month, &day, &hour, &minute, &second) != 6)
-    return TRUE;
-  first_start = g_date_time_new (b->data->zone, year, month, day, hour, minute, second);
-  if (first_start == NULL)
-    return TRUE;
-
-  /* The rule's dates that are not shown — cancelled, in school holidays
-   * of a pausing series, moved to another room's feed — become EXDATEs. */
-  slots = treff_recurrence_expand (booking->rrule, first_start, error);
-  if (slots == NULL)
-    return FALSE;
-
-  uid = dup_uid (b, booking);
   rrule = dup_feed_rrule (b, booking);
-
-  begin_event (b, uid);
+  begin_event (b, make_uid (b, booking, NULL));
   write_slot (b, "DTSTART", booking->starts, booking->all_day);
   write_slot (b, "DTEND", booking->ends, booking->all_day);
   write_raw (&b->w, "RRULE", rrule);
-  for (guint i = 0; i < slots->len; i++)
-    {
-      GDateTime *slot = g_ptr_array_index (slots, i);
-      char text[24];
 
-      g_snprintf (text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d",
-                  g_date_time_get_year (slot), g_date_time_get_month (slot),
-                  g_date_time_get_day_of_month (slot), g_date_time_get_hour (slot),
-                  g_date_time_get_minute (slot), g_date_time_get_second (slot));
-      if (!g_hash_table_contains (b->shown, text))
-        write_slot (b, "EXDATE", text, booking->all_day);
+  /* Every date of the rule that is not shown becomes an EXDATE: cancelled,
+   * taking place in another room's feed, or paused for school holidays.
+   * Only the last are not stored: the store keeps every other date of
+   * the rule (treff-store-dates.c), so only pausing series need the
+   * rule expanded here. */
+  if (booking->pauses)
+    {
+      if (!write_paused_exdates (b, booking, error))
+        return FALSE;
+    }
+  else
+    {
+      for (guint i = 0; i < booking->n_dates; i++)
+        {
+          const TreffFeedDate *date = &g_array_index (b->data->dates, TreffFeedDate, booking->first_date + i);
+
+          if (!shown_by_master (b, booking, date))
+            write_slot (b, "EXDATE", date->original_start, booking->all_day);
+        }
     }
   end_event (b, booking, booking->title, booking->room_id, FALSE);
 
-  if (cancelled)
+  if (booking->status == TREFF_BOOKING_STATUS_CANCELLED)
     return TRUE;
 
   /* Dates with their own time, room or title: overrides of the master. */
@@ -973,7 +1063,7 @@ write_series (Build                   *b,
       if (!date->moved && date->room_id == booking->room_id && date->title == NULL)
         continue;
 
-      begin_event (b, uid);
+      begin_event (b, make_uid (b, booking, NULL));
       write_slot (b, "RECURRENCE-ID", date->original_start, booking->all_day);
       write_instant (b, "DTSTART", date->start_utc, booking->all_day);
       write_instant (b, "DTEND", date->end_utc, booking->all_day);
@@ -1057,6 +1147,7 @@ treff_feed_build (TreffFeed               *self,
   g_autoptr(GHashTable) shown = NULL;
   g_autoptr(GString) line = NULL;
   g_autoptr(GString) scratch = NULL;
+  g_autoptr(GString) uid = NULL;
   g_autofree char *vtimezone = NULL;
   g_autofree char *prodid = NULL;
   GDateTime *stamp;
@@ -1083,6 +1174,7 @@ treff_feed_build (TreffFeed               *self,
   shown = g_hash_table_new (g_str_hash, g_str_equal);
   line = g_string_sized_new (256);
   scratch = g_string_sized_new (256);
+  uid = g_string_sized_new (96);
   out = g_string_sized_new (1024 + 400 * data->bookings->len);
 
   b.w.out = out;
@@ -1093,6 +1185,7 @@ treff_feed_build (TreffFeed               *self,
   b.utc = treff_ical_timezone_is_utc (data->time_zone);
   b.shown = shown;
   b.scratch = scratch;
+  b.uid = uid;
   format_seconds (g_date_time_to_unix (stamp), b.stamp);
   b.stamp[15] = 'Z';
   b.stamp[16] = '\0';

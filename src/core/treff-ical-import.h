@@ -108,7 +108,6 @@ typedef struct
 GPtrArray        *treff_import_item_get_cancelled_starts (TreffImportItem *self);
 GPtrArray        *treff_import_item_get_moved_dates      (TreffImportItem *self);
 void              treff_import_item_set_result           (TreffImportItem *self,
-                                                          TreffImportState state,
                                                           gboolean         is_update,
                                                           const char      *note);
 void              treff_import_item_set_failure          (TreffImportItem *self,

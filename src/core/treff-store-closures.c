@@ -93,6 +93,55 @@ treff_store_list_closures (TreffStore   *self,
   return g_steal_pointer (&closures);
 }
 
+/* The stored dates of a booking in short, to tell whether storing them
+ * anew changed any. */
+static char *
+dup_dates_fingerprint (TreffStore  *self,
+                       gint64       id,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *fingerprint = NULL;
+  int rc;
+
+  stmt = treff_store_prepare (self,
+                              "SELECT count(*) || ':' || total (start_utc) || ':' || total (end_utc) "
+                              "FROM occurrences WHERE booking_id = ?1;",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    fingerprint = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    treff_sqlite_set_error (self->db, rc, error);
+
+  return fingerprint;
+}
+
+/* Subscribed calendars keep an event whose SEQUENCE did not grow. */
+static gboolean
+mark_booking_changed (TreffStore  *self,
+                      gint64       id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = treff_store_prepare (self,
+                              "UPDATE bookings SET sequence = sequence + 1, "
+                              "modified = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1;",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return treff_store_step_done (self, stmt, error);
+}
+
 /* Series that pause in school holidays depend on them: store their dates anew. */
 static gboolean
 rewrite_pausing_series (TreffStore  *self,
@@ -128,12 +177,20 @@ rewrite_pausing_series (TreffStore  *self,
       gint64 id = g_array_index (ids, gint64, i);
       g_autoptr(TreffBooking) booking = treff_store_get_booking (self, id, error);
       g_autoptr(GHashTable) exceptions = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
 
       if (booking == NULL)
         return FALSE;
 
       exceptions = treff_store_load_exceptions (self, id, error);
-      if (exceptions == NULL || !treff_store_rewrite_dates (self, booking, exceptions, error))
+      if (exceptions == NULL ||
+          (before = dup_dates_fingerprint (self, id, error)) == NULL ||
+          !treff_store_rewrite_dates (self, booking, exceptions, error) ||
+          (after = dup_dates_fingerprint (self, id, error)) == NULL)
+        return FALSE;
+
+      if (!g_str_equal (before, after) && !mark_booking_changed (self, id, error))
         return FALSE;
     }
 

@@ -27,7 +27,10 @@ chunk_text (TreffFeedData *data,
 {
   const char *text = (const char *)sqlite3_column_text (stmt, column);
 
-  return g_string_chunk_insert_const (data->strings, text != NULL ? text : "");
+  if (text == NULL)
+    return "";
+
+  return g_string_chunk_insert_len (data->strings, text, sqlite3_column_bytes (stmt, column));
 }
 
 static const char *
@@ -154,7 +157,7 @@ load_bookings (TreffStore           *self,
   stmt = treff_store_prepare (self,
                               "SELECT b.id, b.room_id, b.title, b.kind, b.status, b.organiser, b.phone, "
                               "b.email, b.notes, b.starts, b.ends, b.all_day, b.rrule, b.public, "
-                              "b.sequence, b.created, b.modified "
+                              "b.sequence, b.created, b.modified, b.pause_in_school_holidays "
                               "FROM bookings b "
                               "WHERE (?1 = 0 OR b.public = 1) "
                               "AND (?2 = 0 OR b.room_id = ?2 OR EXISTS "
@@ -196,6 +199,7 @@ load_bookings (TreffStore           *self,
       booking.sequence = (guint)MAX (sqlite3_column_int (stmt, 14), 0);
       booking.created = chunk_text (data, stmt, 15);
       booking.modified = chunk_text (data, stmt, 16);
+      booking.pauses = sqlite3_column_int (stmt, 17) != 0;
       g_array_append_val (data->bookings, booking);
     }
   sqlite3_reset (stmt);

@@ -107,6 +107,13 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX closures_last_day ON closures (last_day);"
   "INSERT INTO meta (key, value) VALUES ('time-zone', 'Europe/Berlin');",
+
+  /* 2 → 3: the UID of an imported iCalendar event, so importing the
+   * same file again updates its bookings instead of adding them twice.
+   * (Imported closures keep theirs in closures.uid.) */
+  "ALTER TABLE bookings ADD COLUMN import_uid TEXT NOT NULL DEFAULT '';"
+  "CREATE INDEX bookings_import_uid ON bookings (import_uid) WHERE import_uid != '';"
+  "CREATE INDEX closures_uid ON closures (uid) WHERE uid != '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TREFF_STORE_SCHEMA_VERSION);

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The version of the schema this Treffpunkt writes (PRAGMA user_version). */
-#define TREFF_STORE_SCHEMA_VERSION 2
+#define TREFF_STORE_SCHEMA_VERSION 3
 
 /* What a "changed" signal is about; flags, because one transaction can
  * touch several kinds of records. */

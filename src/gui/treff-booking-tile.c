@@ -80,9 +80,9 @@ dup_tooltip (TreffBookingTile *self)
   const char *organiser = treff_booking_get_organiser (booking);
   GString *text = g_string_new (treff_occurrence_get_title (self->occurrence));
 
-  /* Translators: the time and the room of a booking in its tooltip, "18:00–19:30 · Bewegungsraum" */
   g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("%s · %s"), times, treff_occurrence_get_room_name (self->occurrence));
+  /* Translators: the time and the room of a booking in its tooltip, "18:00–19:30 · Bewegungsraum" */
+  g_string_append_printf (text, C_("booking tooltip", "%s · %s"), times, treff_occurrence_get_room_name (self->occurrence));
   if (organiser != NULL && *organiser != '\0')
     {
       g_string_append_c (text, '\n');
@@ -112,12 +112,46 @@ set_line_text (TreffBookingTile *self,
   gtk_label_set_attributes (GTK_LABEL (self->lines[line]), attributes);
 }
 
+/* A compact tile has one line: the title, then the times, dimmer. */
+static void
+update_title (TreffBookingTile *self)
+{
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  g_autofree char *times = NULL;
+  GString *text = g_string_new (NULL);
+  PangoAttribute *bold;
+  PangoAttribute *dim;
+
+  if (self->requested)
+    /* Translators: a requested (not yet confirmed) booking in the week plan, "? Kindergeburtstag" */
+    g_string_printf (text, _("? %s"), treff_occurrence_get_title (self->occurrence));
+  else
+    g_string_assign (text, treff_occurrence_get_title (self->occurrence));
+
+  bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  bold->end_index = text->len;
+  pango_attr_list_insert (attributes, bold);
+  if (self->cancelled)
+    pango_attr_list_insert (attributes, pango_attr_strikethrough_new (TRUE));
+
+  if (self->compact)
+    {
+      times = treff_occurrence_dup_time_range (self->occurrence);
+      g_string_append (text, "  ");
+      dim = pango_attr_foreground_alpha_new (0.7 * G_MAXUINT16);
+      dim->start_index = text->len;
+      g_string_append (text, times);
+      pango_attr_list_insert (attributes, dim);
+    }
+
+  set_line_text (self, LINE_TITLE, text->str, attributes);
+  g_string_free (text, TRUE);
+}
+
 static void
 fill_in (TreffBookingTile *self)
 {
   TreffBooking *booking = treff_occurrence_get_booking (self->occurrence);
-  g_autoptr(PangoAttrList) title_attributes = pango_attr_list_new ();
-  g_autofree char *title = NULL;
   g_autofree char *times = treff_occurrence_dup_time_range (self->occurrence);
   g_autofree char *tooltip = NULL;
 
@@ -126,15 +160,7 @@ fill_in (TreffBookingTile *self)
   self->requested = !self->cancelled &&
                     treff_booking_get_status (booking) == TREFF_BOOKING_STATUS_REQUESTED;
 
-  /* Translators: a requested (not yet confirmed) booking in the week plan, "? Kindergeburtstag" */
-  title = self->requested ? g_strdup_printf (_("? %s"), treff_occurrence_get_title (self->occurrence))
-                          : g_strdup (treff_occurrence_get_title (self->occurrence));
-
-  pango_attr_list_insert (title_attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  if (self->cancelled)
-    pango_attr_list_insert (title_attributes, pango_attr_strikethrough_new (TRUE));
-
-  set_line_text (self, LINE_TITLE, title, title_attributes);
+  update_title (self);
   set_line_text (self, LINE_TIME, times, NULL);
   set_line_text (self, LINE_ROOM, treff_occurrence_get_room_name (self->occurrence), NULL);
 
@@ -603,7 +629,12 @@ treff_booking_tile_set_compact (TreffBookingTile *self,
 {
   g_return_if_fail (TREFF_IS_BOOKING_TILE (self));
 
-  self->compact = !!compact;
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+
+  self->compact = compact;
+  update_title (self);
   update_line_visibility (self);
 }
 

@@ -62,8 +62,26 @@ dup_folder (GSettings *settings)
   return *folder != '\0' ? g_steal_pointer (&folder) : NULL;
 }
 
+/* The app's settings, or NULL when the schema is not installed (an
+ * uninstalled build run from the command line): g_settings_new () would
+ * abort. */
+static GSettings *
+lookup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "publish-folder"))
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 /**
  * treff_feed_publisher_new_writer:
+ * @settings: (nullable): the feed settings; %NULL: the defaults
  *
  * A writer for @folder configured from the feed settings, as the app and
  * `treffpunkt --export-feeds` use it.
@@ -78,8 +96,11 @@ treff_feed_publisher_new_writer (GSettings  *settings,
   g_autofree char *base_url = NULL;
   g_autofree char *private_bookings = NULL;
 
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (folder != NULL, NULL);
+
+  if (settings == NULL)
+    return treff_feed_writer_new (folder);
 
   centre_name = g_settings_get_string (settings, "centre-name");
   centre_address = g_settings_get_string (settings, "centre-address");
@@ -100,6 +121,8 @@ treff_feed_publisher_new_writer (GSettings  *settings,
 
 /**
  * treff_feed_publisher_export:
+ * @settings: (nullable): the feed settings; %NULL: the app's, if its
+ *   schema is installed, else the defaults
  *
  * Writes the feeds of the database at @database_path into @folder, with
  * the settings' feed options, without a display (`--export-feeds`).
@@ -112,11 +135,15 @@ treff_feed_publisher_export (GSettings   *settings,
 {
   g_autoptr(TreffFeedWriter) writer = NULL;
   g_autoptr(TreffStore) store = NULL;
+  g_autoptr(GSettings) app_settings = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  g_return_val_if_fail (G_IS_SETTINGS (settings), FALSE);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), FALSE);
   g_return_val_if_fail (database_path != NULL, FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);
+
+  if (settings == NULL)
+    settings = app_settings = lookup_settings ();
 
   store = treff_store_open (database_path, error);
   if (store == NULL)
@@ -293,7 +320,7 @@ publish_done (GObject      *object,
     }
   else
     {
-      g_warning ("Publishing the calendar feeds failed: %s", error->message);
+      g_debug ("Publishing the calendar feeds failed: %s", error->message);
       set_error_message (self, error->message);
     }
 
@@ -521,15 +548,17 @@ update_from_manifest (TreffFeedPublisher *self)
     set_last_published (self, modified);
 }
 
+/* What the feeds depend on besides the store. */
+static const char * const feed_keys[] = {
+  "publish-folder", "publish-base-url", "feed-private-bookings",
+  "publish-internal-feed", "centre-name", "centre-address",
+};
+
 static void
 on_settings_changed (TreffFeedPublisher *self,
                      const char         *key,
                      GSettings          *settings)
 {
-  static const char * const feed_keys[] = {
-    "publish-folder", "publish-base-url", "feed-private-bookings",
-    "publish-internal-feed", "centre-name", "centre-address",
-  };
   gboolean relevant = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (feed_keys); i++)
@@ -664,6 +693,9 @@ treff_feed_publisher_new (const char *database_path,
   self->settings = settings ? g_object_ref (settings) : g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
+  /* GSettings reports changes only of keys read since connecting. */
+  for (guint i = 0; i < G_N_ELEMENTS (feed_keys); i++)
+    g_variant_unref (g_settings_get_value (self->settings, feed_keys[i]));
 
   g_simple_action_set_enabled (self->publish_action, treff_feed_publisher_get_enabled (self));
   update_from_manifest (self);

@@ -70,7 +70,6 @@ struct _TreffWeekGrid
 
   GtkWidget             *header;
   GtkWidget             *header_grid;
-  GtkWidget             *strip_label;
   GPtrArray             *header_cells;
 
   guint                  cursor_column;
@@ -79,6 +78,11 @@ struct _TreffWeekGrid
   int                    hover_column;    /* -1: the pointer is not over a free slot */
   int                    hover_minute;
   guint                  clock_id;
+  guint32                today;           /* julian day, to notice midnight */
+  double                 scroll_top;      /* what to scroll into view */
+  double                 scroll_bottom;
+  guint                  scroll_tick_id;
+  guint                  scroll_ticks;
 };
 
 G_DEFINE_FINAL_TYPE (TreffWeekGrid, treff_week_grid, GTK_TYPE_WIDGET)
@@ -318,7 +322,14 @@ new_day_cell (TreffWeekGrid *self,
   gtk_box_append (GTK_BOX (box), day_label);
 
   mark_label = gtk_label_new (mark ? mark->label : NULL);
+  /* "Weihnachtsferien · Betriebsferien" needs two lines in a narrow day. */
+  gtk_label_set_wrap (GTK_LABEL (mark_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (mark_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (mark_label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (mark_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_justify (GTK_LABEL (mark_label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_width_chars (GTK_LABEL (mark_label), 1);
+  gtk_label_set_max_width_chars (GTK_LABEL (mark_label), 1);
   gtk_widget_add_css_class (mark_label, "caption");
   gtk_widget_add_css_class (mark_label, "dim-label");
   gtk_widget_set_visible (mark_label, mark != NULL);
@@ -671,6 +682,10 @@ rebuild (TreffWeekGrid *self)
 
   remove_tiles (self);
 
+  /* The dates are reloaded when a room changes: its name may have too. */
+  if (self->mode == TREFF_WEEK_GRID_MODE_ROOMS)
+    update_header (self);
+
   n_items = self->model ? g_list_model_get_n_items (self->model) : 0;
   for (guint i = 0; i < n_items; i++)
     {
@@ -712,7 +727,6 @@ rebuild (TreffWeekGrid *self)
       gtk_grid_attach (GTK_GRID (self->header_grid), placement->tile,
                        placement->column, 1 + placement->strip_row, placement->n_columns, 1);
     }
-  gtk_widget_set_visible (self->strip_label, self->strip_placements->len > 0);
 
   if (focused_booking != 0)
     {
@@ -996,11 +1010,10 @@ snapshot_slot (TreffWeekGrid *self,
 {
   double x = GUTTER_WIDTH + column * width_per_column;
   double y = y_of_minute (self, minute);
-  double height = HOUR_HEIGHT * 60.0 / 60.0;
+  /* A new booking lasts an hour: show what a click would book. */
+  double height = MIN (HOUR_HEIGHT, y_of_minute (self, self->last_hour * 60) - y);
   GskRoundedRect outline;
 
-  /* A new booking lasts an hour: show what a click would book. */
-  height = MIN (height, y_of_minute (self, self->last_hour * 60) - y);
   gtk_snapshot_append_color (snapshot, fill, &GRAPHENE_RECT_INIT (x + 1, y + 1, width_per_column - 2, height - 1));
 
   if (border != NULL)
@@ -1092,11 +1105,28 @@ treff_week_grid_snapshot (GtkWidget   *widget,
   snapshot_now (self, snapshot, &now, width_per_column);
 }
 
+static guint32
+get_today (TreffWeekGrid *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (get_time_zone (self));
+  GDate today;
+
+  date_of (now, &today);
+  return g_date_get_julian (&today);
+}
+
 static gboolean
 on_clock_tick (gpointer user_data)
 {
   TreffWeekGrid *self = user_data;
+  guint32 today = get_today (self);
 
+  /* After midnight another column is today's. */
+  if (today != self->today)
+    {
+      self->today = today;
+      update_header (self);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return G_SOURCE_CONTINUE;
 }
@@ -1149,18 +1179,54 @@ describe_cursor (TreffWeekGrid *self)
 }
 
 static void
-scroll_to_cursor (TreffWeekGrid *self)
+clamp_scrolling (TreffWeekGrid *self)
 {
   GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment;
-  double y;
 
-  if (scrolled == NULL)
-    return;
+  if (scrolled != NULL)
+    gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                               MAX (0, self->scroll_top), self->scroll_bottom);
+}
 
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  y = y_of_minute (self, self->cursor_minute);
-  gtk_adjustment_clamp_page (adjustment, MAX (0, y - HOUR_HEIGHT / 2), y + HOUR_HEIGHT * 1.5);
+static gboolean
+on_scroll_tick (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  TreffWeekGrid *self = TREFF_WEEK_GRID (widget);
+
+  /* Ticks come before the layout of their frame: the second one sees the
+   * layout that the change asked for. */
+  clamp_scrolling (self);
+  if (++self->scroll_ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolls now, and again over the next frames: a new week may bring an
+ * all-day strip that makes the visible part smaller only then. */
+static void
+scroll_to_range (TreffWeekGrid *self,
+                 double         top,
+                 double         bottom)
+{
+  self->scroll_top = top;
+  self->scroll_bottom = bottom;
+  self->scroll_ticks = 0;
+  clamp_scrolling (self);
+
+  if (self->scroll_tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_scroll_tick, NULL, NULL);
+}
+
+static void
+scroll_to_cursor (TreffWeekGrid *self)
+{
+  double y = y_of_minute (self, self->cursor_minute);
+
+  scroll_to_range (self, y - HOUR_HEIGHT / 2, y + HOUR_HEIGHT * 1.5);
 }
 
 static void
@@ -1508,6 +1574,43 @@ on_focus_leave (GtkEventControllerFocus *controller,
 
 /* }}} */
 
+/* A date that gets the keyboard focus scrolls into view; the grid itself
+ * does not (see treff_week_grid_root ()). */
+static void
+treff_week_grid_set_focus_child (GtkWidget *widget,
+                                 GtkWidget *child)
+{
+  TreffWeekGrid *self = TREFF_WEEK_GRID (widget);
+  int index;
+
+  GTK_WIDGET_CLASS (treff_week_grid_parent_class)->set_focus_child (widget, child);
+
+  /* From the times, not the allocation: a tile made by a rebuild just
+   * now has not been allocated yet. */
+  index = child ? placement_index (self, child) : -1;
+  if (index >= 0)
+    {
+      Placement *placement = g_ptr_array_index (self->placements, index);
+      double top = y_of_minute (self, placement->start_minute);
+      double bottom = MAX (y_of_minute (self, placement->end_minute), top + MIN_TILE_HEIGHT);
+
+      scroll_to_range (self, top - HOUR_HEIGHT / 4, MIN (bottom, top + HOUR_HEIGHT * 3) + HOUR_HEIGHT / 4);
+    }
+}
+
+static void
+treff_week_grid_root (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  GTK_WIDGET_CLASS (treff_week_grid_parent_class)->root (widget);
+
+  /* A viewport scrolls its focused child into view: for the whole grid
+   * that would jump to its end on every click into a free slot. */
+  if (GTK_IS_VIEWPORT (parent))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (parent), FALSE);
+}
+
 static void
 treff_week_grid_map (GtkWidget *widget)
 {
@@ -1516,6 +1619,7 @@ treff_week_grid_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (treff_week_grid_parent_class)->map (widget);
 
   /* The line of the current time moves once a minute. */
+  self->today = get_today (self);
   if (self->clock_id == 0)
     self->clock_id = g_timeout_add_seconds (60, on_clock_tick, self);
 }
@@ -1526,6 +1630,9 @@ treff_week_grid_unmap (GtkWidget *widget)
   TreffWeekGrid *self = TREFF_WEEK_GRID (widget);
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (widget, self->scroll_tick_id);
+  self->scroll_tick_id = 0;
 
   GTK_WIDGET_CLASS (treff_week_grid_parent_class)->unmap (widget);
 }
@@ -1657,6 +1764,8 @@ treff_week_grid_class_init (TreffWeekGridClass *klass)
   widget_class->snapshot = treff_week_grid_snapshot;
   widget_class->focus = treff_week_grid_focus;
   widget_class->map = treff_week_grid_map;
+  widget_class->root = treff_week_grid_root;
+  widget_class->set_focus_child = treff_week_grid_set_focus_child;
   widget_class->unmap = treff_week_grid_unmap;
 
   properties[PROP_MODEL] =
@@ -1792,21 +1901,6 @@ treff_week_grid_init (TreffWeekGrid *self)
   header_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   corner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_size_request (corner, GUTTER_WIDTH, -1);
-  /* The label sits at the bottom of the corner, next to the strip; its
-   * expanding must not make the whole header grow. */
-  gtk_widget_set_vexpand (corner, FALSE);
-  self->strip_label = gtk_label_new (_("All day"));
-  gtk_label_set_wrap (GTK_LABEL (self->strip_label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (self->strip_label), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_xalign (GTK_LABEL (self->strip_label), 1.0f);
-  gtk_widget_set_valign (self->strip_label, GTK_ALIGN_END);
-  gtk_widget_set_vexpand (self->strip_label, TRUE);
-  gtk_widget_set_margin_end (self->strip_label, 8);
-  gtk_widget_set_margin_bottom (self->strip_label, 4);
-  gtk_widget_add_css_class (self->strip_label, "caption");
-  gtk_widget_add_css_class (self->strip_label, "dim-label");
-  gtk_widget_set_visible (self->strip_label, FALSE);
-  gtk_box_append (GTK_BOX (corner), self->strip_label);
   gtk_box_append (GTK_BOX (header_row), corner);
 
   self->header_grid = gtk_grid_new ();

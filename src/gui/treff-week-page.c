@@ -46,6 +46,7 @@ struct _TreffWeekPage
   GtkMenuButton       *date_button;
   GtkCalendar         *calendar;
   GtkMenuButton       *rooms_button;
+  GtkLabel            *rooms_label;
   GtkBox              *rooms_box;
   GtkToggleButton     *side_by_side_toggle;
   GtkCheckButton      *cancelled_toggle;
@@ -128,22 +129,17 @@ format_days (GDateTime *first,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
-  if (g_date_time_get_year (first) != g_date_time_get_year (last))
-    {
-      /* Translators: the first and last day of a week over the new year, in g_date_time_format () syntax */
-      from = g_date_time_format (first, C_("week range over years", "%B %-d, %Y"));
-      to = g_date_time_format (last, C_("week range over years", "%B %-d, %Y"));
-      /* Translators: "December 28, 2026 – January 3, 2027" */
-      return g_strdup_printf (C_("week range", "%s – %s"), from, to);
-    }
-
+  /* Over two months (or years) the month names are short, so that the
+   * heading fits beside the toolbar; the year of the first day is the one
+   * before the last day's when they differ, so it is left out. */
   if (g_date_time_get_month (first) != g_date_time_get_month (last))
     {
-      /* Translators: the first day of a week over two months, "November 30", in g_date_time_format () syntax */
-      from = g_date_time_format (first, C_("week range over months, first day", "%B %-d"));
-      /* Translators: the last day of a week over two months, "December 6, 2026", in g_date_time_format () syntax */
-      to = g_date_time_format (last, C_("week range over months, last day", "%B %-d, %Y"));
-      return g_strdup_printf (C_("week range", "%s – %s"), from, to);
+      /* Translators: the first day of a week over two months, "Nov 30", in g_date_time_format () syntax */
+      from = g_date_time_format (first, C_("week range over months, first day", "%b %-d"));
+      /* Translators: the last day of a week over two months, "Dec 6, 2026", in g_date_time_format () syntax */
+      to = g_date_time_format (last, C_("week range over months, last day", "%b %-d, %Y"));
+      /* Translators: a week over two months, "Nov 30 – Dec 6, 2026" */
+      return g_strdup_printf (C_("week range over months", "%s – %s"), from, to);
     }
 
   /* Translators: the first day of a week within one month, "November 23", in g_date_time_format () syntax */
@@ -162,7 +158,9 @@ dup_day_marks (TreffWeekPage *self,
 {
   const char *holiday = treff_holidays_nrw_name (day);
   g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) strv = NULL;
+  const char *label;
 
   *closed = FALSE;
   if (holiday != NULL)
@@ -181,12 +179,19 @@ dup_day_marks (TreffWeekPage *self,
 
       if (treff_closure_get_kind (closure) == TREFF_CLOSURE_KIND_CLOSED)
         {
-          g_strv_builder_add (labels, title && *title ? title : _("Closed"));
+          label = title && *title ? title : _("Closed");
           *closed = TRUE;
         }
       else
         {
-          g_strv_builder_add (labels, title && *title ? title : _("School holidays"));
+          label = title && *title ? title : _("School holidays");
+        }
+
+      /* Two imports of the same holidays say it once. */
+      if (!g_hash_table_contains (seen, label))
+        {
+          g_hash_table_add (seen, (gpointer)label);
+          g_strv_builder_add (labels, label);
         }
     }
 
@@ -412,7 +417,7 @@ update_rooms_button (TreffWeekPage *self)
   if (label == NULL)
     label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Room", "%u Rooms", n_chosen), n_chosen);
 
-  gtk_menu_button_set_label (self->rooms_button, label);
+  gtk_label_set_text (self->rooms_label, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->rooms_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Rooms and dates to show"),
@@ -600,6 +605,8 @@ new_result_row (TreffWeekPage *self,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
+  /* The focus stays in the entry, so that the popover stays open. */
+  gtk_widget_set_focusable (row, FALSE);
   g_object_set_data_full (G_OBJECT (row), "booking", g_object_ref (booking), g_object_unref);
   g_object_set_data_full (G_OBJECT (row), "date", g_steal_pointer (&shown),
                           (GDestroyNotify)g_date_time_unref);
@@ -732,8 +739,10 @@ create_results_popover (TreffWeekPage *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *placeholder = gtk_label_new (_("No bookings found"));
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->results_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_focusable (GTK_WIDGET (self->results_list), FALSE);
   gtk_list_box_set_selection_mode (self->results_list, GTK_SELECTION_SINGLE);
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 12);
@@ -748,7 +757,7 @@ create_results_popover (TreffWeekPage *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 400);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_widget_set_size_request (GTK_WIDGET (self->results_list), 340, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->results_list));
 
   self->results_popover = gtk_popover_new ();
@@ -756,12 +765,16 @@ create_results_popover (TreffWeekPage *self)
   gtk_popover_set_autohide (GTK_POPOVER (self->results_popover), FALSE);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->results_popover), FALSE);
   gtk_popover_set_position (GTK_POPOVER (self->results_popover), GTK_POS_BOTTOM);
-  gtk_widget_set_halign (self->results_popover, GTK_ALIGN_END);
   gtk_widget_set_parent (self->results_popover, GTK_WIDGET (self->search_entry));
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+
+  /* The popover does not hide itself (it must not take the focus): it
+   * goes when the entry loses the focus. */
+  g_signal_connect_object (focus, "leave", G_CALLBACK (hide_results), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), focus);
 }
 
 /* }}} */
@@ -837,6 +850,10 @@ on_store_changed (TreffWeekPage *self,
                   guint          topics,
                   TreffStore    *store)
 {
+  /* A renamed room keeps its place in the list: only its name changed. */
+  if (topics & TREFF_STORE_TOPIC_ROOMS)
+    on_room_list_changed (self);
+
   if (topics & TREFF_STORE_TOPIC_CLOSURES)
     {
       g_autofree char *day_marks = update_marks (self);
@@ -901,6 +918,14 @@ today_action (GtkWidget  *widget,
 /* }}} */
 
 static void
+treff_week_page_unmap (GtkWidget *widget)
+{
+  hide_results (TREFF_WEEK_PAGE (widget));
+
+  GTK_WIDGET_CLASS (treff_week_page_parent_class)->unmap (widget);
+}
+
+static void
 treff_week_page_dispose (GObject *object)
 {
   TreffWeekPage *self = TREFF_WEEK_PAGE (object);
@@ -945,6 +970,7 @@ treff_week_page_class_init (TreffWeekPageClass *klass)
 
   object_class->dispose = treff_week_page_dispose;
   object_class->finalize = treff_week_page_finalize;
+  widget_class->unmap = treff_week_page_unmap;
 
   /**
    * TreffWeekPage::create-booking:
@@ -992,6 +1018,7 @@ treff_week_page_class_init (TreffWeekPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreffWeekPage, date_button);
   gtk_widget_class_bind_template_child (widget_class, TreffWeekPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, TreffWeekPage, rooms_button);
+  gtk_widget_class_bind_template_child (widget_class, TreffWeekPage, rooms_label);
   gtk_widget_class_bind_template_child (widget_class, TreffWeekPage, rooms_box);
   gtk_widget_class_bind_template_child (widget_class, TreffWeekPage, side_by_side_toggle);
   gtk_widget_class_bind_template_child (widget_class, TreffWeekPage, cancelled_toggle);
@@ -1117,7 +1144,6 @@ treff_week_page_set_store (TreffWeekPage *self,
   g_clear_object (&self->room_list);
 
   g_set_object (&self->store, store);
-  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
   self->occurrences = treff_occurrence_list_new (store);
   self->shown_occurrences = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->occurrences)),
@@ -1127,6 +1153,9 @@ treff_week_page_set_store (TreffWeekPage *self,
                                                  g_object_ref (GTK_FILTER (self->room_filter)));
   g_signal_connect_object (self->room_list, "items-changed",
                            G_CALLBACK (on_room_list_changed), self, G_CONNECT_SWAPPED);
+  /* After the lists, so that they have followed the change when the page
+   * looks at them. */
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
   treff_week_grid_set_model (self->grid, G_LIST_MODEL (self->shown_occurrences));
   /* After the grid, so that the hint counts the new tiles. */

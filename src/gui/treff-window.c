@@ -10,6 +10,7 @@
 #include "treff-closures-window.h"
 #include "treff-database-problem-page.h"
 #include "treff-example.h"
+#include "treff-import-dialog.h"
 #include "treff-rooms-page.h"
 #include "treff-week-page.h"
 #include "treff-welcome-page.h"
@@ -57,6 +58,7 @@ update_visible_page (TreffWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-example",
                                  g_str_equal (page, "welcome"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.closures", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-calendar", self->store != NULL);
 }
 
 static void
@@ -198,6 +200,19 @@ closures_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (closures));
 }
 
+static void
+import_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TreffWindow *self = TREFF_WINDOW (widget);
+  TreffImportDialog *dialog = treff_import_dialog_new (self->store);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+  treff_import_dialog_choose_file (dialog);
+}
+
 static gboolean
 treff_window_close_request (GtkWindow *window)
 {
@@ -298,6 +313,7 @@ treff_window_class_init (TreffWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
   gtk_widget_class_install_action (widget_class, "win.closures", NULL, closures_action);
+  gtk_widget_class_install_action (widget_class, "win.import-calendar", NULL, import_calendar_action);
 }
 
 static void

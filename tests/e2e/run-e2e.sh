@@ -5,7 +5,10 @@
 # Xvfb display and a private D-Bus session (with its own AT-SPI bus), in a
 # fresh temporary HOME.
 #
-# Usage: tests/e2e/run-e2e.sh BUILD_DIR [LOG_DIR]
+# Usage: tests/e2e/run-e2e.sh BUILD_DIR [TEST.py] [LOG_DIR]
+#
+# TEST.py is the test to run, a file in this directory or a path; without
+# one (or when the second argument does not end in .py) test_rooms.py.
 #
 # Output is TAP.  When Xvfb, xdotool or pyatspi is missing the run is
 # skipped: "1..0 # SKIP …" with status 77, or with status 0 when
@@ -15,9 +18,17 @@
 set -u
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-build_dir=${1:?usage: run-e2e.sh BUILD_DIR [LOG_DIR]}
+build_dir=${1:?usage: run-e2e.sh BUILD_DIR [TEST.py] [LOG_DIR]}
 build_dir=$(cd "$build_dir" && pwd)
 shift
+test_script=$here/test_rooms.py
+if [ $# -gt 0 ] && [[ $1 == *.py ]]; then
+  case $1 in
+    */*) test_script=$1 ;;
+    *) test_script=$here/$1 ;;
+  esac
+  shift
+fi
 
 skip () {
   echo "1..0 # SKIP $*"
@@ -26,6 +37,11 @@ skip () {
   fi
   exit 77
 }
+
+if [ ! -f "$test_script" ]; then
+  echo "Bail out! no test $test_script"
+  exit 1
+fi
 
 for tool in Xvfb xdotool setxkbmap dbus-run-session import; do
   command -v "$tool" >/dev/null 2>&1 || skip "$tool is not installed"
@@ -119,4 +135,4 @@ unset WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS AT_SPI_BUS_ADDRESS XAUTHORITY
 # theirs to stderr.  Not exec: the trap must still stop Xvfb.
 dbus-run-session "${dbus_config[@]}" -- \
   /bin/sh -c 'exec "$@" 1>&3 3>&-' sh \
-  /usr/bin/python3 "$here/test_rooms.py" "$build_dir" "$@" 3>&1 1>&2
+  /usr/bin/python3 "$test_script" "$build_dir" "$@" 3>&1 1>&2

@@ -46,18 +46,20 @@ at (Fixture *fixture,
 }
 
 static TreffBooking *
-add_booking (Fixture            *fixture,
-             const char         *title,
-             gint64              room_id,
-             GDateTime          *start,
-             GDateTime          *end,
-             TreffBookingStatus  status,
-             TreffRecurrence    *recurrence)
+add_booking_of_kind (Fixture            *fixture,
+                     const char         *title,
+                     TreffBookingKind    kind,
+                     gint64              room_id,
+                     GDateTime          *start,
+                     GDateTime          *end,
+                     TreffBookingStatus  status,
+                     TreffRecurrence    *recurrence)
 {
   TreffBooking *booking = treff_booking_new ();
   g_autoptr(GError) error = NULL;
 
   treff_booking_set_title (booking, title);
+  treff_booking_set_kind (booking, kind);
   treff_booking_set_room_id (booking, room_id);
   treff_booking_set_times (booking, start, end);
   treff_booking_set_status (booking, status);
@@ -70,6 +72,18 @@ add_booking (Fixture            *fixture,
   g_assert_cmpint (treff_booking_get_id (booking), >, 0);
 
   return booking;
+}
+
+static TreffBooking *
+add_booking (Fixture            *fixture,
+             const char         *title,
+             gint64              room_id,
+             GDateTime          *start,
+             GDateTime          *end,
+             TreffBookingStatus  status,
+             TreffRecurrence    *recurrence)
+{
+  return add_booking_of_kind (fixture, title, TREFF_BOOKING_KIND_GROUP, room_id, start, end, status, recurrence);
 }
 
 /* Week 48 of 2026 is Mon 23.11.–Sun 29.11. Its dates:
@@ -127,8 +141,8 @@ add_bookings (Fixture *fixture)
 
   start = at (fixture, 2026, 11, 28, 14, 0);
   end = at (fixture, 2026, 11, 28, 17, 0);
-  party = add_booking (fixture, "Kindergeburtstag", fixture->kitchen_id, start, end,
-                       TREFF_BOOKING_STATUS_REQUESTED, NULL);
+  party = add_booking_of_kind (fixture, "Kindergeburtstag", TREFF_BOOKING_KIND_RENTAL, fixture->kitchen_id,
+                               start, end, TREFF_BOOKING_STATUS_REQUESTED, NULL);
   g_clear_pointer (&start, g_date_time_unref);
   g_clear_pointer (&end, g_date_time_unref);
 
@@ -370,6 +384,11 @@ test_tiles_of_week (Fixture       *fixture,
   /* Colours follow the rooms unless asked to follow the kind. */
   g_assert_cmpstr (treff_booking_tile_get_colour (yoga), ==,
                    treff_occurrence_get_room_colour (treff_booking_tile_get_occurrence (yoga)));
+  g_assert_cmpstr (treff_booking_tile_get_colour (party), !=,
+                   treff_booking_kind_to_colour (TREFF_BOOKING_KIND_RENTAL));
+  treff_week_grid_set_colour_by (get_grid (fixture), TREFF_WEEK_GRID_COLOUR_BY_KIND);
+  g_assert_cmpstr (treff_booking_tile_get_colour (party), ==,
+                   treff_booking_kind_to_colour (TREFF_BOOKING_KIND_RENTAL));
 }
 
 static void
@@ -418,7 +437,7 @@ test_navigation (Fixture       *fixture,
   GDateTime *shown;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "week.next", NULL);
-  g_assert_cmpstr (period_text (fixture), ==, "Week 49 · November 30 – December 6, 2026");
+  g_assert_cmpstr (period_text (fixture), ==, "Week 49 · Nov 30 – Dec 6, 2026");
   titles = dup_tile_titles (fixture);
   g_assert_cmpstr (titles, ==, "Repair-Café 5, Sprachkurs 1, Sprachkurs 3, Yoga 2");
   g_clear_pointer (&titles, g_free);
@@ -435,7 +454,7 @@ test_navigation (Fixture       *fixture,
     g_autoptr(GDateTime) new_year = at (fixture, 2026, 12, 31, 12, 0);
 
     treff_week_page_show_date (fixture->page, new_year);
-    g_assert_cmpstr (period_text (fixture), ==, "Week 53 · December 28, 2026 – January 3, 2027");
+    g_assert_cmpstr (period_text (fixture), ==, "Week 53 · Dec 28 – Jan 3, 2027");
   }
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "week.today", NULL);
@@ -483,24 +502,24 @@ static void
 test_room_filter (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GtkMenuButton *button = GTK_MENU_BUTTON (get_child (fixture, "rooms_button"));
+  GtkLabel *button = GTK_LABEL (get_child (fixture, "rooms_label"));
   GtkCheckButton *all = find_room_check (fixture, "_All Rooms");
   g_autofree char *titles = NULL;
 
-  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "All Rooms");
+  g_assert_cmpstr (gtk_label_get_text (button), ==, "All Rooms");
   g_assert_true (gtk_check_button_get_active (all));
 
   gtk_check_button_set_active (find_room_check (fixture, "Gruppenraum"), TRUE);
   titles = dup_tile_titles (fixture);
   g_assert_cmpstr (titles, ==, "Chorprobe 25, Sprachkurs 24, Sprachkurs 26");
-  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Gruppenraum");
+  g_assert_cmpstr (gtk_label_get_text (button), ==, "Gruppenraum");
   g_assert_false (gtk_check_button_get_active (all));
   g_clear_pointer (&titles, g_free);
 
   gtk_check_button_set_active (find_room_check (fixture, "Küche"), TRUE);
   titles = dup_tile_titles (fixture);
   g_assert_cmpstr (titles, ==, "Chorprobe 25, Kindergeburtstag 28, Sprachkurs 24, Sprachkurs 26");
-  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "2 Rooms");
+  g_assert_cmpstr (gtk_label_get_text (button), ==, "2 Rooms");
   g_clear_pointer (&titles, g_free);
 
   /* The filter stays while the weeks change. */
@@ -512,7 +531,7 @@ test_room_filter (Fixture       *fixture,
 
   gtk_check_button_set_active (all, TRUE);
   g_assert_cmpuint (treff_week_grid_get_n_tiles (get_grid (fixture)), ==, 5);
-  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "All Rooms");
+  g_assert_cmpstr (gtk_label_get_text (button), ==, "All Rooms");
   g_assert_false (gtk_check_button_get_active (find_room_check (fixture, "Küche")));
 }
 
@@ -555,7 +574,8 @@ test_rooms_side_by_side (Fixture       *fixture,
   g_assert_cmpint (column_of (&choir, n_columns), ==, hall_column);
   g_assert_cmpint (yoga.width, >, (GRID_WIDTH - GUTTER) / n_columns * 0.9);
 
-  /* Previous and next now step a day. */
+  /* Previous and next now step a day, and say so. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (get_child (fixture, "next_button")), ==, "Next Day");
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "week.next", NULL);
   g_assert_cmpstr (period_text (fixture), ==, "Week 48 · Thu, November 26, 2026");
   g_clear_pointer (&titles, g_free);
@@ -566,6 +586,29 @@ test_rooms_side_by_side (Fixture       *fixture,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get_child (fixture, "side_by_side_toggle")), FALSE);
   g_assert_cmpint (treff_week_grid_get_mode (grid), ==, TREFF_WEEK_GRID_MODE_WEEK);
   g_assert_cmpstr (period_text (fixture), ==, "Week 48 · November 23–29, 2026");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (get_child (fixture, "next_button")), ==, "Next Week");
+}
+
+/* Monday comes first unless the settings say otherwise. */
+static void
+test_week_start (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *titles = NULL;
+  GtkAllocation course;
+
+  g_settings_set_enum (settings, "week-start", G_DATE_SUNDAY);
+  g_assert_cmpstr (period_text (fixture), ==, "Week 48 · November 22–28, 2026");
+  allocate_grid (fixture);
+  course = tile_allocation (find_tile (fixture, "Sprachkurs", 24));
+  g_assert_cmpint (column_of (&course, 7), ==, 2);
+
+  g_settings_reset (settings, "week-start");
+  g_assert_cmpstr (period_text (fixture), ==, "Week 48 · November 23–29, 2026");
+  allocate_grid (fixture);
+  course = tile_allocation (find_tile (fixture, "Sprachkurs", 24));
+  g_assert_cmpint (column_of (&course, 7), ==, 1);
 }
 
 static void
@@ -816,6 +859,7 @@ main (int   argc,
   g_test_add ("/gui/week/tiles", Fixture, NULL, fixture_set_up, test_tiles_of_week, fixture_tear_down);
   g_test_add ("/gui/week/layout", Fixture, NULL, fixture_set_up, test_layout, fixture_tear_down);
   g_test_add ("/gui/week/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
+  g_test_add ("/gui/week/week-start", Fixture, NULL, fixture_set_up, test_week_start, fixture_tear_down);
   g_test_add ("/gui/week/hide-cancelled", Fixture, NULL, fixture_set_up, test_hide_cancelled, fixture_tear_down);
   g_test_add ("/gui/week/room-filter", Fixture, NULL, fixture_set_up, test_room_filter, fixture_tear_down);
   g_test_add ("/gui/week/rooms-side-by-side", Fixture, NULL, fixture_set_up, test_rooms_side_by_side, fixture_tear_down);
