@@ -521,6 +521,7 @@ treff_application_startup (GApplication *application)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *add_room_accels[] = { "<Control>n", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
   GtkApplication *app = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (treff_application_parent_class)->startup (application);
@@ -532,6 +533,7 @@ treff_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "window.close", close_accels);
   gtk_application_set_accels_for_action (app, "win.add-room", add_room_accels);
   gtk_application_set_accels_for_action (app, "win.search", search_accels);
+  gtk_application_set_accels_for_action (app, "win.print-week(false)", print_accels);
 }
 
 static void

@@ -469,6 +469,7 @@ show_status (TreffBookingEditor *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), style);
 }
 
@@ -503,6 +504,7 @@ update_check (TreffBookingEditor *self)
   TreffEditScope scope = self->saved ? TREFF_EDIT_SCOPE_THIS_DATE : TREFF_EDIT_SCOPE_ALL;
   GDateTime *original = self->occurrence ? treff_occurrence_get_original_start (self->occurrence) : NULL;
   guint n_skipped = 0;
+  gboolean untitled;
 
   if (self->filling)
     return;
@@ -510,6 +512,10 @@ update_check (TreffBookingEditor *self)
   update_visibility (self);
 
   booking = build_booking (self, &error);
+  /* Conflicts show as soon as a time is picked, before there is a title. */
+  untitled = booking != NULL && *treff_booking_get_title (booking) == '\0';
+  if (untitled)
+    treff_booking_set_title (booking, "?");
   if (booking != NULL)
     previews = treff_store_preview_booking (self->store, booking, scope, original, &error);
 
@@ -555,7 +561,13 @@ update_check (TreffBookingEditor *self)
     }
 
   treff_store_check_booking (self->store, booking, scope, original, &warning, NULL);
-  if (warning != NULL)
+  if (untitled)
+    {
+      show_status (self, _("Enter a title to save the booking."), "dim-label");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      return;
+    }
+  else if (warning != NULL)
     show_status (self, warning, "warning");
   else if (n_skipped > 0)
     {

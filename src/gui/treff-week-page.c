@@ -1207,3 +1207,11 @@ treff_week_page_get_date (TreffWeekPage *self)
 
   return self->date;
 }
+
+void
+treff_week_page_start_search (TreffWeekPage *self)
+{
+  g_return_if_fail (TREFF_IS_WEEK_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

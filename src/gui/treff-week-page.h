@@ -16,5 +16,6 @@ void       treff_week_page_set_store  (TreffWeekPage *self,
 void       treff_week_page_show_date  (TreffWeekPage *self,
                                        GDateTime     *date);
 GDateTime *treff_week_page_get_date   (TreffWeekPage *self);
+void       treff_week_page_start_search (TreffWeekPage *self);
 
 G_END_DECLS

@@ -7,7 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "treff-backup.h"
+#include "treff-booking-editor.h"
 #include "treff-closures-window.h"
+#include "treff-print-operation.h"
 #include "treff-database-problem-page.h"
 #include "treff-example.h"
 #include "treff-import-dialog.h"
@@ -28,6 +30,7 @@ struct _TreffWindow
   AdwViewSwitcherTitle     *switcher_title;
   GtkStack                 *main_stack;
   TreffWeekPage            *week_page;
+  AdwViewStack             *view_stack;
   TreffRoomsPage           *rooms_page;
   TreffDatabaseProblemPage *problem_page;
 };
@@ -58,6 +61,7 @@ update_visible_page (TreffWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-example",
                                  g_str_equal (page, "welcome"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.closures", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-week", g_str_equal (page, "content"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-calendar", self->store != NULL);
 }
 
@@ -142,6 +146,55 @@ open_database (TreffWindow *self)
 }
 
 static void
+present_editor (TreffWindow *self,
+                GtkWindow   *editor)
+{
+  gtk_window_set_transient_for (editor, GTK_WINDOW (self));
+  gtk_window_present (editor);
+}
+
+static void
+on_create_booking (TreffWindow   *self,
+                   GDateTime     *start,
+                   GDateTime     *end,
+                   gint64         room_id,
+                   TreffWeekPage *page)
+{
+  present_editor (self, GTK_WINDOW (treff_booking_editor_new_for_slot (self->store, start, end, room_id)));
+}
+
+static void
+on_edit_occurrence (TreffWindow     *self,
+                    TreffOccurrence *occurrence,
+                    TreffWeekPage   *page)
+{
+  present_editor (self, GTK_WINDOW (treff_booking_editor_new_for_occurrence (self->store, occurrence)));
+}
+
+/* A search result: the page shows its week; open its date there. */
+static void
+on_open_booking (TreffWindow   *self,
+                 TreffBooking  *booking,
+                 TreffWeekPage *page)
+{
+  GDateTime *day = treff_week_page_get_date (page);
+  g_autoptr(GDateTime) from = g_date_time_add_days (day, 1 - g_date_time_get_day_of_week (day));
+  g_autoptr(GDateTime) to = g_date_time_add_weeks (from, 1);
+  g_autoptr(GPtrArray) dates = treff_store_list_occurrences (self->store, from, to, NULL);
+
+  for (guint i = 0; dates != NULL && i < dates->len; i++)
+    {
+      TreffOccurrence *occurrence = g_ptr_array_index (dates, i);
+
+      if (treff_booking_get_id (treff_occurrence_get_booking (occurrence)) == treff_booking_get_id (booking))
+        {
+          on_edit_occurrence (self, occurrence, page);
+          return;
+        }
+    }
+}
+
+static void
 on_backup_restored (TreffWindow *self)
 {
   open_database (self);
@@ -167,7 +220,11 @@ search_action (GtkWidget  *widget,
 {
   TreffWindow *self = TREFF_WINDOW (widget);
 
-  treff_rooms_page_start_search (self->rooms_page);
+  /* Each page searches what it shows. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "week") == 0)
+    treff_week_page_start_search (self->week_page);
+  else
+    treff_rooms_page_start_search (self->rooms_page);
 }
 
 static void
@@ -211,6 +268,23 @@ import_calendar_action (GtkWidget  *widget,
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
   treff_import_dialog_choose_file (dialog);
+}
+
+/* Prints the week the plan shows: public for the notice board, or internal. */
+static void
+print_week_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TreffWindow *self = TREFF_WINDOW (widget);
+  GDateTime *day = treff_week_page_get_date (self->week_page);
+  GDate monday;
+
+  g_date_clear (&monday, 1);
+  g_date_set_dmy (&monday, g_date_time_get_day_of_month (day),
+                  g_date_time_get_month (day), g_date_time_get_year (day));
+  g_date_subtract_days (&monday, g_date_get_weekday (&monday) - 1);
+  treff_print_week (GTK_WINDOW (self), self->store, &monday, g_variant_get_boolean (parameter));
 }
 
 static gboolean
@@ -305,14 +379,19 @@ treff_window_class_init (TreffWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TreffWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TreffWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TreffWindow, week_page);
+  gtk_widget_class_bind_template_child (widget_class, TreffWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TreffWindow, rooms_page);
   gtk_widget_class_bind_template_child (widget_class, TreffWindow, problem_page);
   gtk_widget_class_bind_template_callback (widget_class, on_backup_restored);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_booking);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_occurrence);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_booking);
 
   gtk_widget_class_install_action (widget_class, "win.add-room", NULL, add_room_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
   gtk_widget_class_install_action (widget_class, "win.closures", NULL, closures_action);
+  gtk_widget_class_install_action (widget_class, "win.print-week", "b", print_week_action);
   gtk_widget_class_install_action (widget_class, "win.import-calendar", NULL, import_calendar_action);
 }
 
