@@ -519,6 +519,9 @@ run_action (GtkWidget  *widget,
 
   if (!treff_ical_import_run (self->import, self->store, &n_imported, &error))
     {
+      /* Nothing was saved; the preview is checked again, since the
+       * database changed since it was made. */
+      start_work (self, FALSE);
       show_error (self, error->message);
       return;
     }

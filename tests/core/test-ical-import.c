@@ -331,6 +331,73 @@ test_google_series (void)
     }
   g_assert_true (found_moved);
   g_assert_cmpuint (n_march, ==, 4);
+
+  /* After the clock change the series still starts at 16:00. */
+  g_clear_pointer (&occurrences, g_ptr_array_unref);
+  g_clear_pointer (&from, g_date_time_unref);
+  g_clear_pointer (&to, g_date_time_unref);
+  from = g_date_time_new (treff_store_get_time_zone (centre->store), 2026, 4, 8, 0, 0, 0);
+  to = g_date_time_new (treff_store_get_time_zone (centre->store), 2026, 4, 9, 0, 0, 0);
+  occurrences = treff_store_list_occurrences (centre->store, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (occurrences->len, ==, 1);
+  assert_local (treff_occurrence_get_start (g_ptr_array_index (occurrences, 0)), "2026-04-08 16:00 +0200");
+}
+
+/* Every way a file names a time ends up on the centre's wall clock. */
+static void
+test_time_zones (void)
+{
+  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffIcalImport) import = treff_ical_import_new ();
+  g_autoptr(GError) error = NULL;
+  static const char zones[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+    /* Outlook without its VTIMEZONE */
+    "BEGIN:VEVENT\r\nUID:1\r\nSUMMARY:Windows\r\n"
+    "DTSTART;TZID=\"W. Europe Standard Time\":20260715T180000\r\n"
+    "DTEND;TZID=\"W. Europe Standard Time\":20260715T190000\r\nEND:VEVENT\r\n"
+    /* Evolution's prefixed zone */
+    "BEGIN:VEVENT\r\nUID:2\r\nSUMMARY:Evolution\r\n"
+    "DTSTART;TZID=/freeassociation.sourceforge.net/Europe/Berlin:20260116T100000\r\n"
+    "DURATION:PT90M\r\nEND:VEVENT\r\n"
+    /* another zone: noon in New York is 18:00 here */
+    "BEGIN:VEVENT\r\nUID:3\r\nSUMMARY:New York\r\n"
+    "DTSTART;TZID=America/New_York:20260114T120000\r\n"
+    "DTEND;TZID=America/New_York:20260114T130000\r\nEND:VEVENT\r\n"
+    /* floating: the centre's own time */
+    "BEGIN:VEVENT\r\nUID:4\r\nSUMMARY:Floating\r\n"
+    "DTSTART:20260715T100000\r\nDTEND:20260715T110000\r\nEND:VEVENT\r\n"
+    /* UTC in summer */
+    "BEGIN:VEVENT\r\nUID:5\r\nSUMMARY:UTC\r\n"
+    "DTSTART:20260716T160000Z\r\nDTEND:20260716T170000Z\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  static const struct
+  {
+    const char *summary;
+    const char *start;
+    const char *end;
+  } expected[] = {
+    { "Windows", "2026-07-15 18:00 +0200", "2026-07-15 19:00 +0200" },
+    { "Evolution", "2026-01-16 10:00 +0100", "2026-01-16 11:30 +0100" },
+    { "New York", "2026-01-14 18:00 +0100", "2026-01-14 19:00 +0100" },
+    { "Floating", "2026-07-15 10:00 +0200", "2026-07-15 11:00 +0200" },
+    { "UTC", "2026-07-16 18:00 +0200", "2026-07-16 19:00 +0200" },
+  };
+
+  treff_ical_import_load_data (import, zones, sizeof zones - 1, "zones.ics",
+                               treff_store_get_time_zone (centre->store), NULL, &error);
+  g_assert_no_error (error);
+  preview (centre, import, TREFF_IMPORT_TARGET_BOOKINGS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      TreffBooking *booking = treff_import_item_get_booking (find_item (import, expected[i].summary));
+
+      assert_item (import, expected[i].summary, TREFF_IMPORT_STATE_NEW, NULL);
+      assert_local (treff_booking_get_start (booking), expected[i].start);
+      assert_local (treff_booking_get_end (booking), expected[i].end);
+    }
 }
 
 /* The same file again: updates of the same rows, no copies; what the
@@ -888,6 +955,7 @@ main (int   argc,
 
   g_test_add_func ("/ical-import/outlook", test_outlook);
   g_test_add_func ("/ical-import/google-series", test_google_series);
+  g_test_add_func ("/ical-import/time-zones", test_time_zones);
   g_test_add_func ("/ical-import/reimport-updates", test_reimport_updates);
   g_test_add_func ("/ical-import/thunderbird-all-day", test_thunderbird_all_day);
   g_test_add_func ("/ical-import/school-holidays", test_school_holidays);

@@ -426,6 +426,102 @@ class App:
         self.focus(frame)
         run(['xdotool', 'key', '--clearmodifiers', keys])
 
+    def keys(self, frame, keys, delay=15):
+        """Presses several keys one after the other (a list of names)."""
+        self.focus(frame)
+        if keys:
+            run(['xdotool', 'key', '--clearmodifiers', '--delay', str(delay)] + list(keys),
+                timeout=10 + len(keys) * delay / 1000)
+
+    @staticmethod
+    def x_geometry(wid):
+        """(x, y, width, height) of an X window."""
+        values = {}
+        for line in run(['xdotool', 'getwindowgeometry', '--shell', wid]).splitlines():
+            key, _, value = line.partition('=')
+            values[key] = int(value) if value.lstrip('-').isdigit() else value
+        return values['X'], values['Y'], values['WIDTH'], values['HEIGHT']
+
+    def window_offset(self, frame, wid):
+        """Where WINDOW_COORDS (0, 0) of the frame is in its X window: the
+        X window of a GTK 4 window is larger by the shadow margins of its
+        client-side decoration, on every side alike."""
+        ext = extents(frame)
+        _, _, width, height = self.x_geometry(wid)
+        if ext is None or ext[2] <= 0 or ext[3] <= 0:
+            return 0, 0
+        return max(0, (width - ext[2]) // 2), max(0, (height - ext[3]) // 2)
+
+    def click_at(self, frame, x, y, button=1, repeat=1):
+        """A mouse click (or wheel steps: button 4 up, 5 down) at (x, y) in
+        the WINDOW_COORDS of the frame."""
+        wid = self.focus(frame)
+        dx, dy = self.window_offset(frame, wid)
+        command = ['xdotool', 'mousemove', '--window', wid, str(int(x) + dx), str(int(y) + dy)]
+        for _ in range(repeat):
+            command += ['click', str(button)]
+        run(command)
+
+    def click_widget(self, widget, fx=0.5, fy=0.5):
+        """Clicks a widget at a fraction of its extents (the middle)."""
+        ext = extents(widget)
+        if ext is None or ext[2] <= 0 or ext[3] <= 0:
+            raise StepFailed(f'{describe(widget)} is not on screen: extents {ext}')
+        x, y, width, height = ext
+        self.click_at(toplevel(widget), x + width * fx, y + height * fy)
+
+    def popover_x_window(self, popover):
+        """The X window of a shown popover.  GTK 4.8 reports a popover's
+        extents at its parent widget, not where its surface is: the surface
+        is the app's unnamed X window of the popover's size."""
+        ext = extents(popover)
+        if ext is None or ext[2] <= 0 or ext[3] <= 0:
+            raise StepFailed(f'{describe(popover)} is not on screen: extents {ext}')
+
+        def lookup():
+            out = run(['xdotool', 'search', '--onlyvisible', '--pid', str(self.proc.pid)],
+                      check=False)
+            titles = {name_of(f) for f in self.frames()}
+            for wid in out.split():
+                if run(['xdotool', 'getwindowname', wid], check=False).strip() in titles:
+                    continue
+                if self.x_geometry(wid)[2:] == ext[2:]:
+                    return wid
+            return None
+        return poll(f'the X window of {describe(popover)} {ext[2]}x{ext[3]}', lookup)
+
+    def click_in_popover(self, popover, widget):
+        """Clicks the middle of a widget in a shown popover."""
+        wid = self.popover_x_window(popover)
+        px, py, _, _ = extents(popover)
+        x, y, width, height = extents(widget)
+        run(['xdotool', 'mousemove', '--window', wid,
+             str(x - px + width // 2), str(y - py + height // 2), 'click', '1'])
+
+    def scroll_into_view(self, widget, pane, top=0, bottom=None, timeout=FIND_TIMEOUT):
+        """Turns the mouse wheel over the scroll pane until the part of the
+        widget from top to bottom (pixels from its upper edge; bottom
+        defaults to its height) is inside the pane."""
+        deadline = time.monotonic() + timeout
+        while True:
+            wx, wy, ww, wh = extents(widget)
+            px, py, pw, ph = extents(pane)
+            low = wy + top
+            high = wy + (wh if bottom is None else bottom)
+            if low >= py and high <= py + ph:
+                return
+            if time.monotonic() > deadline:
+                raise StepFailed(f'cannot scroll {describe(widget)} {(wx, wy, ww, wh)} '
+                                 f'into {describe(pane)} {(px, py, pw, ph)}')
+            self.click_at(toplevel(pane), px + pw // 2, py + ph // 2,
+                          button=5 if high > py + ph else 4)
+            # Wait for the extents to follow (they do not at the end).
+            try:
+                poll('the extents to follow the wheel',
+                     lambda: (extents(widget) or (0, wy))[1] != wy, 1.0)
+            except StepFailed:
+                pass
+
     def type_into(self, widget, text, select_all=False):
         """Clicks into a text field and types like a user (GTK 4.8 ignores
         EditableText): the click goes near the left end of the widget, into

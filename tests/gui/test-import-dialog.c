@@ -321,6 +321,41 @@ test_conflict_row (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM bookings;"), ==, 3);
 }
 
+/* The room is booked meanwhile: the import fails as a whole, says why,
+ * and the preview is checked again. */
+static void
+test_failed_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TreffBooking) meanwhile = treff_booking_new ();
+  g_autoptr(GDateTime) start = g_date_time_new (treff_store_get_time_zone (fixture->store), 2026, 4, 20, 19, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_new (treff_store_get_time_zone (fixture->store), 2026, 4, 20, 21, 0, 0);
+  GtkWidget *error_label = get_child (fixture, "error_label");
+  g_autoptr(GError) error = NULL;
+
+  load (fixture, "google-recurring.ics");
+  g_assert_cmpstr (summary_text (fixture), ==, "3 new");
+
+  treff_booking_set_title (meanwhile, "Mieterversammlung");
+  treff_booking_set_room_id (meanwhile, treff_room_get_id (fixture->room));
+  treff_booking_set_times (meanwhile, start, end);
+  treff_store_add_booking (fixture->store, meanwhile, NULL, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.run", NULL);
+  g_assert_cmpuint (fixture->n_imported, ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->dialog)));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "Line 81, “Nähkurs”: Gruppenraum is already booked on Mon, 4/20/2026 19:00–21:00 "
+                   "by Mieterversammlung. Nothing was imported.");
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM bookings;"), ==, 1);
+
+  wait_until_idle (fixture);
+  g_assert_cmpstr (summary_text (fixture), ==, "2 new, 1 conflict");
+  g_assert_true (gtk_widget_get_visible (error_label));
+}
+
 /* A damaged file: the reason instead of a list, nothing to import. */
 static void
 test_broken_file (Fixture       *fixture,
@@ -507,6 +542,8 @@ main (int   argc,
               fixture_set_up, test_preview_and_import, fixture_tear_down);
   g_test_add ("/gui/import-dialog/conflict-row", Fixture, NULL,
               fixture_set_up, test_conflict_row, fixture_tear_down);
+  g_test_add ("/gui/import-dialog/failed-import", Fixture, NULL,
+              fixture_set_up, test_failed_import, fixture_tear_down);
   g_test_add ("/gui/import-dialog/broken-file", Fixture, NULL,
               fixture_set_up, test_broken_file, fixture_tear_down);
   g_test_add_func ("/cli/import-ics", test_command_line);
