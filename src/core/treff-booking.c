@@ -10,6 +10,7 @@
 #include "treff-booking.h"
 #include "treff-error.h"
 #include "treff-format.h"
+#include "treff-util.h"
 
 struct _TreffBooking
 {
@@ -442,28 +443,6 @@ treff_booking_copy (TreffBooking *self)
   return copy;
 }
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value ? value : "") == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value ? value : "");
-  return TRUE;
-}
-
-/* Leading and trailing blanks are never part of a name, number or address. */
-static gboolean
-set_stripped_string (char       **field,
-                     const char  *value)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (value ? value : ""));
-
-  return set_string (field, stripped);
-}
-
 gint64
 treff_booking_get_id (TreffBooking *self)
 {
@@ -520,7 +499,7 @@ treff_booking_set_title (TreffBooking *self,
 {
   g_return_if_fail (TREFF_IS_BOOKING (self));
 
-  if (set_stripped_string (&self->title, title))
+  if (treff_set_stripped_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -582,7 +561,7 @@ treff_booking_set_organiser (TreffBooking *self,
 {
   g_return_if_fail (TREFF_IS_BOOKING (self));
 
-  if (set_stripped_string (&self->organiser, organiser))
+  if (treff_set_stripped_string (&self->organiser, organiser))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISER]);
 }
 
@@ -600,7 +579,7 @@ treff_booking_set_phone (TreffBooking *self,
 {
   g_return_if_fail (TREFF_IS_BOOKING (self));
 
-  if (set_stripped_string (&self->phone, phone))
+  if (treff_set_stripped_string (&self->phone, phone))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
 }
 
@@ -618,7 +597,7 @@ treff_booking_set_email (TreffBooking *self,
 {
   g_return_if_fail (TREFF_IS_BOOKING (self));
 
-  if (set_stripped_string (&self->email, email))
+  if (treff_set_stripped_string (&self->email, email))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
 }
 
@@ -797,7 +776,7 @@ treff_booking_set_notes (TreffBooking *self,
 {
   g_return_if_fail (TREFF_IS_BOOKING (self));
 
-  if (set_string (&self->notes, notes))
+  if (treff_set_string (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
@@ -1064,7 +1043,7 @@ treff_booking_set_owner (TreffBooking *self,
   kind = g_strdup (owner_kind);
 
   g_object_freeze_notify (G_OBJECT (self));
-  if (set_string (&self->owner_kind, kind))
+  if (treff_set_string (&self->owner_kind, kind))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER_KIND]);
   if (self->owner_id != owner_id)
     {
@@ -1156,14 +1135,6 @@ treff_booking_status_to_label (TreffBookingStatus status)
     }
 }
 
-static gboolean
-is_midnight (GDateTime *time)
-{
-  return g_date_time_get_hour (time) == 0 &&
-         g_date_time_get_minute (time) == 0 &&
-         g_date_time_get_seconds (time) == 0.0;
-}
-
 /* Not a full RFC 5322 check: it catches what people mistype (a missing
  * @, a blank, two addresses in one field) and lets every real address pass. */
 static gboolean
@@ -1248,7 +1219,8 @@ treff_booking_validate (TreffBooking  *self,
       return FALSE;
     }
 
-  if (self->all_day && (!is_midnight (self->start) || !is_midnight (self->end)))
+  if (self->all_day &&
+      (!treff_date_time_is_midnight (self->start) || !treff_date_time_is_midnight (self->end)))
     {
       g_set_error_literal (error, TREFF_ERROR, TREFF_ERROR_INVALID,
                            _("An all-day booking starts and ends at midnight (00:00)."));

@@ -9,6 +9,7 @@
 #include "treff-closure.h"
 #include "treff-error.h"
 #include "treff-format.h"
+#include "treff-util.h"
 
 struct _TreffClosure
 {
@@ -106,8 +107,7 @@ treff_closure_set_property (GObject      *object,
       self->kind = g_value_get_enum (value);
       break;
     case PROP_TITLE:
-      g_free (self->title);
-      self->title = g_strstrip (g_strdup (g_value_get_string (value) ? g_value_get_string (value) : ""));
+      treff_set_stripped_string (&self->title, g_value_get_string (value));
       break;
     case PROP_FIRST_DAY:
       set_day (&self->first_day, g_value_get_boxed (value));

@@ -11,6 +11,7 @@
 
 #include "treff-error.h"
 #include "treff-example.h"
+#include "treff-util.h"
 
 typedef struct
 {
@@ -178,9 +179,7 @@ add_series (TreffStore           *store,
   recurrence.interval = series->interval;
   recurrence.weekdays = series->weekdays;
   recurrence.week_of_month = series->week_of_month;
-  g_date_clear (&recurrence.until, 1);
-  g_date_set_dmy (&recurrence.until, g_date_time_get_day_of_month (last),
-                  g_date_time_get_month (last), g_date_time_get_year (last));
+  treff_date_from_date_time (&recurrence.until, last);
 
   treff_booking_set_title (booking, series->title);
   treff_booking_set_room_id (booking, room_id_by_name (rooms, series->room));
@@ -207,9 +206,7 @@ add_closure (TreffStore        *store,
   g_autoptr(TreffClosure) closure = NULL;
   GDate first_day, last_day;
 
-  g_date_clear (&first_day, 1);
-  g_date_set_dmy (&first_day, g_date_time_get_day_of_month (first),
-                  g_date_time_get_month (first), g_date_time_get_year (first));
+  treff_date_from_date_time (&first_day, first);
   last_day = first_day;
   g_date_add_days (&last_day, days - 1);
 

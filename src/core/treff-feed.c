@@ -643,16 +643,14 @@ local_seconds (Build  *b,
   return utc + g_time_zone_get_offset (b->data->zone, interval);
 }
 
-/* DTSTART, DTEND: a DATE for all-day bookings, local time with TZID otherwise. */
+/* @text is a local "YYYYMMDDTHHMMSS": written as a DATE for all-day
+ * bookings, in UTC where the centre's zone is UTC, with TZID otherwise. */
 static void
-write_instant (Build      *b,
-               const char *name,
-               gint64      utc,
-               gboolean    all_day)
+write_local_time (Build      *b,
+                  const char *name,
+                  char        text[17],
+                  gboolean    all_day)
 {
-  char text[17];
-
-  format_seconds (local_seconds (b, utc), text);
   line_begin (&b->w, name);
   if (all_day)
     {
@@ -672,6 +670,19 @@ write_instant (Build      *b,
   line_end (&b->w);
 }
 
+/* DTSTART, DTEND of a stored date. */
+static void
+write_instant (Build      *b,
+               const char *name,
+               gint64      utc,
+               gboolean    all_day)
+{
+  char text[17];
+
+  format_seconds (local_seconds (b, utc), text);
+  write_local_time (b, name, text, all_day);
+}
+
 /* DTSTART of a series, EXDATE, RECURRENCE-ID: a slot of the series,
  * stored as wall-clock text; the same TZID and value type everywhere. */
 static void
@@ -688,23 +699,7 @@ write_slot (Build      *b,
       return;
     }
 
-  line_begin (&b->w, name);
-  if (all_day)
-    {
-      text[8] = '\0';
-      line_param (&b->w, "VALUE", "DATE");
-    }
-  else if (b->utc)
-    {
-      text[15] = 'Z';
-      text[16] = '\0';
-    }
-  else
-    {
-      line_param (&b->w, "TZID", b->data->time_zone);
-    }
-  line_raw (&b->w, text);
-  line_end (&b->w);
+  write_local_time (b, name, text, all_day);
 }
 
 static void
@@ -867,6 +862,15 @@ end_event (Build                  *b,
   write_raw (&b->w, "END", "VEVENT");
 }
 
+/* The @i-th stored date of @booking. */
+static const TreffFeedDate *
+get_date (Build                  *b,
+          const TreffFeedBooking *booking,
+          guint                   i)
+{
+  return &g_array_index (b->data->dates, TreffFeedDate, booking->first_date + i);
+}
+
 static gboolean
 date_in_feed (Build               *b,
               const TreffFeedDate *date)
@@ -897,6 +901,24 @@ make_uid (Build                  *b,
   return b->uid->str;
 }
 
+/* A VEVENT for one stored date, with its own times, room and title:
+ * @uid_slot as in make_uid (), @recurrence_id the slot it overrides. */
+static void
+write_date_event (Build                  *b,
+                  const TreffFeedBooking *booking,
+                  const TreffFeedDate    *date,
+                  const char             *uid_slot,
+                  const char             *recurrence_id,
+                  gboolean                cancelled)
+{
+  begin_event (b, make_uid (b, booking, uid_slot));
+  if (recurrence_id != NULL)
+    write_slot (b, "RECURRENCE-ID", recurrence_id, booking->all_day);
+  write_instant (b, "DTSTART", date->start_utc, booking->all_day);
+  write_instant (b, "DTEND", date->end_utc, booking->all_day);
+  end_event (b, booking, date->title ? date->title : booking->title, date->room_id, cancelled);
+}
+
 /* A single date shown without its series (the series' room is another
  * one): its own UID, derived from the slot, so it is stable too. */
 static void
@@ -909,10 +931,7 @@ write_lone_date (Build                  *b,
   if (!compact_time_text (date->original_start, slot))
     return;
 
-  begin_event (b, make_uid (b, booking, slot));
-  write_instant (b, "DTSTART", date->start_utc, booking->all_day);
-  write_instant (b, "DTEND", date->end_utc, booking->all_day);
-  end_event (b, booking, date->title ? date->title : booking->title, date->room_id, FALSE);
+  write_date_event (b, booking, date, slot, NULL, FALSE);
 }
 
 static void
@@ -925,14 +944,11 @@ write_single (Build                  *b,
   if (booking->n_dates == 0)
     return;
 
-  date = &g_array_index (b->data->dates, TreffFeedDate, booking->first_date);
+  date = get_date (b, booking, 0);
   if (!date_in_feed (b, date))
     return;
 
-  begin_event (b, make_uid (b, booking, NULL));
-  write_instant (b, "DTSTART", date->start_utc, booking->all_day);
-  write_instant (b, "DTEND", date->end_utc, booking->all_day);
-  end_event (b, booking, date->title ? date->title : booking->title, date->room_id, date->cancelled);
+  write_date_event (b, booking, date, NULL, NULL, date->cancelled);
 }
 
 /* Cancelled dates are left out with EXDATE, which every client honours;
@@ -960,7 +976,7 @@ write_paused_exdates (Build                   *b,
   g_hash_table_remove_all (b->shown);
   for (guint i = 0; i < booking->n_dates; i++)
     {
-      const TreffFeedDate *date = &g_array_index (b->data->dates, TreffFeedDate, booking->first_date + i);
+      const TreffFeedDate *date = get_date (b, booking, i);
 
       if (shown_by_master (b, booking, date))
         g_hash_table_add (b->shown, (gpointer)date->original_start);
@@ -1008,7 +1024,7 @@ write_series (Build                   *b,
     {
       for (guint i = 0; i < booking->n_dates; i++)
         {
-          const TreffFeedDate *date = &g_array_index (b->data->dates, TreffFeedDate, booking->first_date + i);
+          const TreffFeedDate *date = get_date (b, booking, i);
 
           if (date_in_feed (b, date) && !date->cancelled)
             write_lone_date (b, booking, date);
@@ -1017,8 +1033,7 @@ write_series (Build                   *b,
     }
 
   for (guint i = 0; i < booking->n_dates; i++)
-    n_shown += shown_by_master (b, booking,
-                                &g_array_index (b->data->dates, TreffFeedDate, booking->first_date + i));
+    n_shown += shown_by_master (b, booking, get_date (b, booking, i));
   if (n_shown == 0)
     return TRUE;
 
@@ -1042,7 +1057,7 @@ write_series (Build                   *b,
     {
       for (guint i = 0; i < booking->n_dates; i++)
         {
-          const TreffFeedDate *date = &g_array_index (b->data->dates, TreffFeedDate, booking->first_date + i);
+          const TreffFeedDate *date = get_date (b, booking, i);
 
           if (!shown_by_master (b, booking, date))
             write_slot (b, "EXDATE", date->original_start, booking->all_day);
@@ -1056,18 +1071,14 @@ write_series (Build                   *b,
   /* Dates with their own time, room or title: overrides of the master. */
   for (guint i = 0; i < booking->n_dates; i++)
     {
-      const TreffFeedDate *date = &g_array_index (b->data->dates, TreffFeedDate, booking->first_date + i);
+      const TreffFeedDate *date = get_date (b, booking, i);
 
       if (!date_in_feed (b, date) || date->cancelled)
         continue;
       if (!date->moved && date->room_id == booking->room_id && date->title == NULL)
         continue;
 
-      begin_event (b, make_uid (b, booking, NULL));
-      write_slot (b, "RECURRENCE-ID", date->original_start, booking->all_day);
-      write_instant (b, "DTSTART", date->start_utc, booking->all_day);
-      write_instant (b, "DTEND", date->end_utc, booking->all_day);
-      end_event (b, booking, date->title ? date->title : booking->title, date->room_id, FALSE);
+      write_date_event (b, booking, date, NULL, date->original_start, FALSE);
     }
 
   return TRUE;

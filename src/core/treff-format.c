@@ -12,6 +12,7 @@
 
 #include "treff-error.h"
 #include "treff-format.h"
+#include "treff-util.h"
 
 /* "Mon, 11/23/2026" in English, "Mo, 23.11.2026" in German */
 char *
@@ -45,14 +46,6 @@ format_time (GDateTime *time)
 }
 
 static gboolean
-is_midnight (GDateTime *time)
-{
-  return g_date_time_get_hour (time) == 0 &&
-         g_date_time_get_minute (time) == 0 &&
-         g_date_time_get_seconds (time) == 0.0;
-}
-
-static gboolean
 same_day (GDateTime *a,
           GDateTime *b)
 {
@@ -71,7 +64,7 @@ ends_on_start_day (GDateTime *start,
   if (same_day (start, end))
     return TRUE;
 
-  if (!is_midnight (end) || g_date_time_compare (end, start) <= 0)
+  if (!treff_date_time_is_midnight (end) || g_date_time_compare (end, start) <= 0)
     return FALSE;
 
   next_day = g_date_time_add_days (start, 1);

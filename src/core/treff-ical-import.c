@@ -19,6 +19,8 @@
 #include "treff-error.h"
 #include "treff-format.h"
 #include "treff-ical-import.h"
+#include "treff-recurrence-private.h"
+#include "treff-util.h"
 
 /* Components deeper than this are not something a calendar program writes. */
 #define MAX_NESTING 16
@@ -1164,48 +1166,6 @@ iso_weekday (GDateTime *date_time)
   return g_date_time_get_day_of_week (date_time);
 }
 
-static icalrecurrencetype_weekday
-iso_to_ical_weekday (guint iso)
-{
-  return (icalrecurrencetype_weekday)(iso % 7 + 1);
-}
-
-static guint
-ical_to_iso_weekday (icalrecurrencetype_weekday weekday)
-{
-  return weekday == ICAL_SUNDAY_WEEKDAY ? 7 : (guint)weekday - 1;
-}
-
-static guint
-count_by (const short *by,
-          guint        size)
-{
-  guint n = 0;
-
-  while (n < size && by[n] != ICAL_RECURRENCE_ARRAY_MAX)
-    n++;
-
-  return n;
-}
-
-static short
-encode_by_day (int                        position,
-               icalrecurrencetype_weekday weekday)
-{
-  short value = (short)(ABS (position) * 8 + (int)weekday);
-
-  return position < 0 ? -value : value;
-}
-
-static void
-get_day (GDateTime *date_time,
-         GDate     *day)
-{
-  g_date_clear (day, 1);
-  g_date_set_dmy (day, g_date_time_get_day_of_month (date_time),
-                  g_date_time_get_month (date_time), g_date_time_get_year (date_time));
-}
-
 static int
 seconds_of_day (GDateTime *date_time)
 {
@@ -1284,7 +1244,7 @@ read_recurrence (ReadContext   *context,
         }
     }
 
-  n_by_day = count_by (rule.by_day, ICAL_BY_DAY_SIZE);
+  n_by_day = treff_ical_count_by (rule.by_day, ICAL_BY_DAY_SIZE);
 
   if (rule.freq == ICAL_DAILY_RECURRENCE && n_by_day > 0 && rule.interval <= 1)
     {
@@ -1298,32 +1258,32 @@ read_recurrence (ReadContext   *context,
 
   if (rule.freq == ICAL_WEEKLY_RECURRENCE && n_by_day == 0)
     {
-      rule.by_day[0] = encode_by_day (0, iso_to_ical_weekday (iso_weekday (event->start)));
+      rule.by_day[0] = treff_ical_encode_by_day (0, treff_ical_weekday_from_iso (iso_weekday (event->start)));
       rule.by_day[1] = ICAL_RECURRENCE_ARRAY_MAX;
       n_by_day = 1;
     }
 
   if (rule.freq == ICAL_MONTHLY_RECURRENCE &&
-      count_by (rule.by_set_pos, ICAL_BY_SETPOS_SIZE) == 1 && n_by_day == 1 &&
+      treff_ical_count_by (rule.by_set_pos, ICAL_BY_SETPOS_SIZE) == 1 && n_by_day == 1 &&
       icalrecurrencetype_day_position (rule.by_day[0]) == 0)
     {
       int position = rule.by_set_pos[0];
 
       if ((position >= 1 && position <= 4) || position == -1)
         {
-          rule.by_day[0] = encode_by_day (position, icalrecurrencetype_day_day_of_week (rule.by_day[0]));
+          rule.by_day[0] = treff_ical_encode_by_day (position, icalrecurrencetype_day_day_of_week (rule.by_day[0]));
           rule.by_set_pos[0] = ICAL_RECURRENCE_ARRAY_MAX;
         }
     }
 
   if (rule.freq == ICAL_MONTHLY_RECURRENCE && n_by_day == 1 &&
-      ical_to_iso_weekday (icalrecurrencetype_day_day_of_week (rule.by_day[0])) != iso_weekday (event->start))
+      treff_ical_weekday_to_iso (icalrecurrencetype_day_day_of_week (rule.by_day[0])) != iso_weekday (event->start))
     {
       set_unsupported_rrule (event, original_text);
       return;
     }
 
-  if (rule.freq == ICAL_MONTHLY_RECURRENCE && count_by (rule.by_month_day, ICAL_BY_MONTHDAY_SIZE) == 1 &&
+  if (rule.freq == ICAL_MONTHLY_RECURRENCE && treff_ical_count_by (rule.by_month_day, ICAL_BY_MONTHDAY_SIZE) == 1 &&
       rule.by_month_day[0] != g_date_time_get_day_of_month (event->start))
     {
       set_unsupported_rrule (event, original_text);
@@ -1346,7 +1306,7 @@ read_recurrence (ReadContext   *context,
     }
   free (text);
 
-  get_day (event->start, &first_day);
+  treff_date_from_date_time (&first_day, event->start);
 
   if (count > 0)
     {
@@ -1363,7 +1323,7 @@ read_recurrence (ReadContext   *context,
           return;
         }
 
-      get_day (until_local, &last_day);
+      treff_date_from_date_time (&last_day, until_local);
       /* UNTIL is the last moment a date may start: a date later that day is not one. */
       if (!until.is_date && seconds_of_day (until_local) < seconds_of_day (event->start))
         g_date_subtract_days (&last_day, 1);
@@ -1492,8 +1452,8 @@ read_end (ReadContext   *context,
 
       /* An all-day event ends at a midnight; some programs write the
        * day itself (DTEND = DTSTART) for a one-day event. */
-      get_day (event->start, &first);
-      get_day (end, &last);
+      treff_date_from_date_time (&first, event->start);
+      treff_date_from_date_time (&last, end);
       if (seconds_of_day (end) != 0 || g_date_time_get_day_of_month (end) != g_date_get_day (&last))
         g_date_add_days (&last, 1);
       if (g_date_compare (&last, &first) <= 0)
@@ -2207,8 +2167,8 @@ describe_days (GDateTime *start,
   g_autofree char *first_text = NULL;
   g_autofree char *last_text = NULL;
 
-  get_day (start, &first);
-  get_day (last_moment, &last);
+  treff_date_from_date_time (&first, start);
+  treff_date_from_date_time (&last, last_moment);
   first_text = treff_format_day (&first);
   if (g_date_compare (&last, &first) <= 0)
     return g_steal_pointer (&first_text);
@@ -2439,9 +2399,9 @@ build_period_item (TreffIcalImport *self,
       return item;
     }
 
-  get_day (event->start, &first);
+  treff_date_from_date_time (&first, event->start);
   last_moment = g_date_time_add_seconds (event->end, -1);
-  get_day (last_moment, &last);
+  treff_date_from_date_time (&last, last_moment);
   if (g_date_compare (&last, &first) < 0)
     last = first;
 

@@ -8,6 +8,7 @@
 
 #include "treff-format.h"
 #include "treff-occurrence.h"
+#include "treff-util.h"
 
 struct _TreffOccurrence
 {
@@ -331,18 +332,6 @@ treff_occurrence_get_room_colour (TreffOccurrence *self)
   return self->room_colour;
 }
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value ? value : "") == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value ? value : "");
-  return TRUE;
-}
-
 void
 treff_occurrence_set_room (TreffOccurrence *self,
                            gint64           room_id,
@@ -353,9 +342,9 @@ treff_occurrence_set_room (TreffOccurrence *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   treff_occurrence_set_room_id (self, room_id);
-  if (set_string (&self->room_name, name))
+  if (treff_set_string (&self->room_name, name))
     notify (self, PROP_ROOM_NAME, PROP_ACCESSIBLE_NAME, PROP_0);
-  if (set_string (&self->room_colour, colour))
+  if (treff_set_string (&self->room_colour, colour))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOM_COLOUR]);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -449,6 +438,17 @@ treff_occurrence_set_cancelled (TreffOccurrence *self,
     }
 }
 
+/* Whether the date does not take place: cancelled on its own, or with its
+ * whole booking. */
+gboolean
+treff_occurrence_is_cancelled (TreffOccurrence *self)
+{
+  g_return_val_if_fail (TREFF_IS_OCCURRENCE (self), FALSE);
+
+  return self->cancelled ||
+         treff_booking_get_status (self->booking) == TREFF_BOOKING_STATUS_CANCELLED;
+}
+
 gboolean
 treff_occurrence_get_moved (TreffOccurrence *self)
 {
@@ -490,7 +490,7 @@ treff_occurrence_dup_accessible_name (TreffOccurrence *self)
     g_string_append_printf (name, ", %s", self->room_name);
   g_string_append_printf (name, ", %s, %s", date, times);
 
-  if (self->cancelled || status == TREFF_BOOKING_STATUS_CANCELLED)
+  if (treff_occurrence_is_cancelled (self))
     /* Translators: the end of "Yoga, Bewegungsraum, Wed, 11/25/2026, 18:00–19:30, cancelled" */
     g_string_append_printf (name, ", %s", C_("state of a date", "cancelled"));
   else if (status == TREFF_BOOKING_STATUS_REQUESTED)

@@ -33,6 +33,7 @@ GDateTime       *treff_occurrence_get_end            (TreffOccurrence *self);
 gboolean         treff_occurrence_get_cancelled      (TreffOccurrence *self);
 void             treff_occurrence_set_cancelled      (TreffOccurrence *self,
                                                       gboolean         cancelled);
+gboolean         treff_occurrence_is_cancelled       (TreffOccurrence *self);
 gboolean         treff_occurrence_get_moved          (TreffOccurrence *self);
 char            *treff_occurrence_dup_time_range     (TreffOccurrence *self);
 char            *treff_occurrence_dup_accessible_name (TreffOccurrence *self);

@@ -16,7 +16,8 @@
 
 #include "treff-error.h"
 #include "treff-format.h"
-#include "treff-recurrence.h"
+#include "treff-recurrence-private.h"
+#include "treff-util.h"
 
 #define ALL_WEEKDAYS 0x7fu
 
@@ -110,22 +111,22 @@ treff_recurrence_equal (const TreffRecurrence *a,
 }
 
 /* libical counts weekdays from Sunday = 1, ISO 8601 from Monday = 1. */
-static icalrecurrencetype_weekday
-iso_to_ical_weekday (guint iso_weekday)
+icalrecurrencetype_weekday
+treff_ical_weekday_from_iso (guint iso_weekday)
 {
   return (icalrecurrencetype_weekday)(iso_weekday % 7 + 1);
 }
 
-static guint
-ical_to_iso_weekday (icalrecurrencetype_weekday weekday)
+guint
+treff_ical_weekday_to_iso (icalrecurrencetype_weekday weekday)
 {
   return weekday == ICAL_SUNDAY_WEEKDAY ? 7 : (guint)weekday - 1;
 }
 
 /* The by_day encoding of libical 3.0: "1SA" is 1 * 8 + 7, "-1FR" is -(1 * 8 + 6). */
-static short
-encode_by_day (int                        position,
-               icalrecurrencetype_weekday weekday)
+short
+treff_ical_encode_by_day (int                        position,
+                          icalrecurrencetype_weekday weekday)
 {
   short value = (short)(ABS (position) * 8 + (int)weekday);
 
@@ -136,17 +137,6 @@ static gboolean
 is_valid_week_of_month (int week_of_month)
 {
   return (week_of_month >= 1 && week_of_month <= 4) || week_of_month == -1;
-}
-
-static void
-get_first_day (GDateTime *first_start,
-               GDate     *day)
-{
-  g_date_clear (day, 1);
-  g_date_set_dmy (day,
-                  g_date_time_get_day_of_month (first_start),
-                  g_date_time_get_month (first_start),
-                  g_date_time_get_year (first_start));
 }
 
 /* "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;UNTIL=20261231T235959;WKST=MO" (in
@@ -183,7 +173,7 @@ treff_recurrence_to_rrule (const TreffRecurrence *self,
         rule.freq = ICAL_WEEKLY_RECURRENCE;
         for (guint iso = 1; iso <= 7; iso++)
           if (self->weekdays & TREFF_WEEKDAY_BIT (iso))
-            rule.by_day[n++] = encode_by_day (0, iso_to_ical_weekday (iso));
+            rule.by_day[n++] = treff_ical_encode_by_day (0, treff_ical_weekday_from_iso (iso));
         rule.by_day[n] = ICAL_RECURRENCE_ARRAY_MAX;
       }
       break;
@@ -201,8 +191,8 @@ treff_recurrence_to_rrule (const TreffRecurrence *self,
       g_return_val_if_fail (is_valid_week_of_month (self->week_of_month), NULL);
 
       rule.freq = ICAL_MONTHLY_RECURRENCE;
-      rule.by_day[0] = encode_by_day (self->week_of_month,
-                                      iso_to_ical_weekday (g_date_time_get_day_of_week (first_start)));
+      rule.by_day[0] = treff_ical_encode_by_day (self->week_of_month,
+                                      treff_ical_weekday_from_iso (g_date_time_get_day_of_week (first_start)));
       rule.by_day[1] = ICAL_RECURRENCE_ARRAY_MAX;
       break;
 
@@ -272,9 +262,10 @@ is_empty (const short *by)
   return by[0] == ICAL_RECURRENCE_ARRAY_MAX;
 }
 
-static guint
-count_values (const short *by,
-              guint        size)
+/* How many values a BYxxx array of @size holds. */
+guint
+treff_ical_count_by (const short *by,
+                     guint        size)
 {
   guint n = 0;
 
@@ -344,11 +335,13 @@ treff_recurrence_from_rrule (TreffRecurrence  *self,
           (rule.week_start != ICAL_MONDAY_WEEKDAY && result.interval > 1))
         return set_unsupported_error (error, rrule);
 
-      for (guint i = 0; i < count_values (rule.by_day, ICAL_BY_DAY_SIZE); i++)
+      for (guint i = 0; i < treff_ical_count_by (rule.by_day, ICAL_BY_DAY_SIZE); i++)
         {
+          icalrecurrencetype_weekday weekday = icalrecurrencetype_day_day_of_week (rule.by_day[i]);
+
           if (icalrecurrencetype_day_position (rule.by_day[i]) != 0)
             return set_unsupported_error (error, rrule);
-          result.weekdays |= TREFF_WEEKDAY_BIT (ical_to_iso_weekday (icalrecurrencetype_day_day_of_week (rule.by_day[i])));
+          result.weekdays |= TREFF_WEEKDAY_BIT (treff_ical_weekday_to_iso (weekday));
         }
       result.repeat = TREFF_REPEAT_WEEKLY;
       break;
@@ -358,7 +351,7 @@ treff_recurrence_from_rrule (TreffRecurrence  *self,
         {
           /* The day of the month is the first date's; without BYMONTHDAY
            * iCalendar takes it from DTSTART, too. */
-          if (count_values (rule.by_month_day, ICAL_BY_MONTHDAY_SIZE) > 1 ||
+          if (treff_ical_count_by (rule.by_month_day, ICAL_BY_MONTHDAY_SIZE) > 1 ||
               rule.by_month_day[0] < 0)
             return set_unsupported_error (error, rrule);
           result.repeat = TREFF_REPEAT_MONTHLY_BY_DATE;
@@ -367,7 +360,7 @@ treff_recurrence_from_rrule (TreffRecurrence  *self,
         {
           int position = icalrecurrencetype_day_position (rule.by_day[0]);
 
-          if (count_values (rule.by_day, ICAL_BY_DAY_SIZE) != 1 ||
+          if (treff_ical_count_by (rule.by_day, ICAL_BY_DAY_SIZE) != 1 ||
               !is_empty (rule.by_month_day) ||
               !is_valid_week_of_month (position))
             return set_unsupported_error (error, rrule);
@@ -614,7 +607,7 @@ treff_recurrence_validate (const TreffRecurrence  *self,
       return FALSE;
     }
 
-  get_first_day (first_start, &first_day);
+  treff_date_from_date_time (&first_day, first_start);
 
   if (g_date_compare (&self->until, &first_day) < 0)
     {
@@ -743,7 +736,7 @@ treff_recurrence_expand (const char  *rrule,
       return NULL;
     }
 
-  get_first_day (first_start, &last_day);
+  treff_date_from_date_time (&last_day, first_start);
   g_date_add_years (&last_day, TREFF_RECURRENCE_MAX_YEARS);
 
   starts = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);

@@ -8,6 +8,7 @@
 
 #include "treff-error.h"
 #include "treff-room.h"
+#include "treff-util.h"
 
 struct _TreffRoom
 {
@@ -229,18 +230,6 @@ treff_room_assign (TreffRoom *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value ? value : "") == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value ? value : "");
-  return TRUE;
-}
-
 gint64
 treff_room_get_id (TreffRoom *self)
 {
@@ -275,12 +264,9 @@ void
 treff_room_set_name (TreffRoom  *self,
                      const char *name)
 {
-  g_autofree char *stripped = NULL;
-
   g_return_if_fail (TREFF_IS_ROOM (self));
 
-  stripped = g_strstrip (g_strdup (name ? name : ""));
-  if (set_string (&self->name, stripped))
+  if (treff_set_stripped_string (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -409,7 +395,7 @@ treff_room_set_colour (TreffRoom  *self,
 {
   g_return_if_fail (TREFF_IS_ROOM (self));
 
-  if (set_string (&self->colour, colour))
+  if (treff_set_string (&self->colour, colour))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOUR]);
 }
 
@@ -449,7 +435,7 @@ treff_room_set_notes (TreffRoom  *self,
 {
   g_return_if_fail (TREFF_IS_ROOM (self));
 
-  if (set_string (&self->notes, notes))
+  if (treff_set_string (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 

@@ -9,6 +9,7 @@
 #include "treff-error.h"
 #include "treff-format.h"
 #include "treff-store-private.h"
+#include "treff-util.h"
 
 #define BOOKING_COLUMNS \
   "b.id, b.room_id, b.title, b.kind, b.status, b.organiser, b.phone, b.email, " \
@@ -106,27 +107,6 @@ treff_store_get_booking (TreffStore  *self,
   return booking;
 }
 
-static gboolean
-check_room_bookable (TreffStore    *self,
-                     TreffBooking  *booking,
-                     GError       **error)
-{
-  g_autoptr(TreffRoom) room = treff_store_get_room (self, treff_booking_get_room_id (booking), error);
-
-  if (room == NULL)
-    return FALSE;
-
-  if (treff_room_get_archived (room) || !treff_room_get_bookable (room))
-    {
-      g_set_error (error, TREFF_ERROR, TREFF_ERROR_INVALID,
-                   _("%s cannot be booked. Choose another room, or make it bookable in the room’s settings."),
-                   treff_room_get_name (room));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Checks every date that will be stored; the first problem is the error. */
 static gboolean
 check_dates (TreffStore    *self,
@@ -178,11 +158,8 @@ write_occurrences (TreffStore    *self,
   gint64 cleanup = 60 * (gint64)treff_booking_get_cleanup_minutes (booking);
   sqlite3_stmt *stmt;
 
-  stmt = treff_store_prepare (self, "DELETE FROM occurrences WHERE booking_id = ?1;", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, treff_booking_get_id (booking));
-  if (!treff_store_step_done (self, stmt, error))
+  if (!treff_store_exec_with_id (self, "DELETE FROM occurrences WHERE booking_id = ?1;",
+                                 treff_booking_get_id (booking), error))
     return FALSE;
 
   for (guint i = 0; i < dates->len; i++)
@@ -317,21 +294,19 @@ treff_store_rewrite_dates (TreffStore    *self,
   return write_occurrences (self, booking, dates, error);
 }
 
-static gboolean
-write_exceptions (TreffStore    *self,
-                  gint64         booking_id,
-                  GHashTable    *exceptions,
-                  GError       **error)
+/* Replaces the per-date changes stored for the booking with @exceptions. */
+gboolean
+treff_store_write_exceptions (TreffStore    *self,
+                              gint64         booking_id,
+                              GHashTable    *exceptions,
+                              GError       **error)
 {
   GHashTableIter iter;
   gpointer key, value;
   sqlite3_stmt *stmt;
 
-  stmt = treff_store_prepare (self, "DELETE FROM booking_exceptions WHERE booking_id = ?1;", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, booking_id);
-  if (!treff_store_step_done (self, stmt, error))
+  if (!treff_store_exec_with_id (self, "DELETE FROM booking_exceptions WHERE booking_id = ?1;",
+                                 booking_id, error))
     return FALSE;
 
   g_hash_table_iter_init (&iter, exceptions);
@@ -367,7 +342,7 @@ validate_for_store (TreffStore    *self,
                     GError       **error)
 {
   return treff_booking_validate (booking, error) &&
-         check_room_bookable (self, booking, error);
+         treff_store_check_room_bookable (self, treff_booking_get_room_id (booking), error);
 }
 
 typedef struct
@@ -406,7 +381,7 @@ add_booking_in_transaction (gpointer   user_data,
     return FALSE;
 
   return write_booking (self, add->booking, exceptions, error) &&
-         write_exceptions (self, treff_booking_get_id (add->booking), exceptions, error);
+         treff_store_write_exceptions (self, treff_booking_get_id (add->booking), exceptions, error);
 }
 
 /**
@@ -579,7 +554,7 @@ update_this_date (UpdateBooking  *update,
 
   treff_booking_set_sequence (saved, treff_booking_get_sequence (saved) + 1);
   return write_booking (self, saved, exceptions, error) &&
-         write_exceptions (self, treff_booking_get_id (saved), exceptions, error);
+         treff_store_write_exceptions (self, treff_booking_get_id (saved), exceptions, error);
 }
 
 static guint
@@ -633,9 +608,7 @@ update_this_and_following (UpdateBooking  *update,
   treff_booking_set_sequence (following, 0);
 
   saved_recurrence.count = 0;
-  g_date_clear (&saved_recurrence.until, 1);
-  g_date_set_dmy (&saved_recurrence.until, g_date_time_get_day_of_month (day_before),
-                  g_date_time_get_month (day_before), g_date_time_get_year (day_before));
+  treff_date_from_date_time (&saved_recurrence.until, day_before);
   treff_booking_set_recurrence (saved, &saved_recurrence);
   treff_booking_set_sequence (saved, treff_booking_get_sequence (saved) + 1);
 
@@ -648,9 +621,9 @@ update_this_and_following (UpdateBooking  *update,
     return FALSE;
 
   if (!write_booking (self, saved, earlier, error) ||
-      !write_exceptions (self, treff_booking_get_id (saved), earlier, error) ||
+      !treff_store_write_exceptions (self, treff_booking_get_id (saved), earlier, error) ||
       !write_booking (self, following, later, error) ||
-      !write_exceptions (self, treff_booking_get_id (following), later, error))
+      !treff_store_write_exceptions (self, treff_booking_get_id (following), later, error))
     return FALSE;
 
   /* The caller's object now stands for the new series. */
@@ -705,7 +678,7 @@ update_all (UpdateBooking  *update,
     return FALSE;
 
   return write_booking (self, series, shifted, error) &&
-         write_exceptions (self, treff_booking_get_id (series), shifted, error);
+         treff_store_write_exceptions (self, treff_booking_get_id (series), shifted, error);
 }
 
 static gboolean
@@ -846,7 +819,7 @@ cancel_date_in_transaction (gpointer   user_data,
 
   treff_booking_set_sequence (saved, treff_booking_get_sequence (saved) + 1);
   return write_booking (self, saved, exceptions, error) &&
-         write_exceptions (self, cancel->booking_id, exceptions, error);
+         treff_store_write_exceptions (self, cancel->booking_id, exceptions, error);
 }
 
 /**
@@ -880,14 +853,8 @@ delete_booking_in_transaction (gpointer   user_data,
                                GError   **error)
 {
   DeleteBooking *delete = user_data;
-  sqlite3_stmt *stmt;
 
-  stmt = treff_store_prepare (delete->store, "DELETE FROM bookings WHERE id = ?1;", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, delete->id);
-  if (!treff_store_step_done (delete->store, stmt, error))
+  if (!treff_store_exec_with_id (delete->store, "DELETE FROM bookings WHERE id = ?1;", delete->id, error))
     return FALSE;
 
   if (sqlite3_changes (delete->store->db) == 0)

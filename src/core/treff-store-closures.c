@@ -129,17 +129,10 @@ mark_booking_changed (TreffStore  *self,
                       gint64       id,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = treff_store_prepare (self,
-                              "UPDATE bookings SET sequence = sequence + 1, "
-                              "modified = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1;",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  return treff_store_step_done (self, stmt, error);
+  return treff_store_exec_with_id (self,
+                                   "UPDATE bookings SET sequence = sequence + 1, "
+                                   "modified = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1;",
+                                   id, error);
 }
 
 /* Series that pause in school holidays depend on them: store their dates anew. */
@@ -263,14 +256,8 @@ delete_closure_in_transaction (gpointer   user_data,
 {
   ClosureChange *change = user_data;
   TreffStore *self = change->store;
-  sqlite3_stmt *stmt;
 
-  stmt = treff_store_prepare (self, "DELETE FROM closures WHERE id = ?1;", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, change->id);
-  if (!treff_store_step_done (self, stmt, error))
+  if (!treff_store_exec_with_id (self, "DELETE FROM closures WHERE id = ?1;", change->id, error))
     return FALSE;
 
   if (sqlite3_changes (self->db) == 0)

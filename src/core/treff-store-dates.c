@@ -11,6 +11,7 @@
 #include "treff-format.h"
 #include "treff-holidays.h"
 #include "treff-store-private.h"
+#include "treff-util.h"
 
 /* Setup and clean-up buffers are at most this long (see treff_booking_validate). */
 #define MAX_BUFFER_SECONDS (240 * 60)
@@ -169,23 +170,12 @@ end_for_start (TreffBooking *booking,
     {
       GDate a, b;
 
-      g_date_set_dmy (&a, g_date_time_get_day_of_month (first_start),
-                      g_date_time_get_month (first_start), g_date_time_get_year (first_start));
-      g_date_set_dmy (&b, g_date_time_get_day_of_month (first_end),
-                      g_date_time_get_month (first_end), g_date_time_get_year (first_end));
+      treff_date_from_date_time (&a, first_start);
+      treff_date_from_date_time (&b, first_end);
       return g_date_time_add_days (start, g_date_days_between (&a, &b));
     }
 
   return g_date_time_add (start, g_date_time_difference (first_end, first_start));
-}
-
-static void
-date_to_gdate (GDateTime *date_time,
-               GDate     *date)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (date_time),
-                  g_date_time_get_month (date_time), g_date_time_get_year (date_time));
 }
 
 static gboolean
@@ -194,7 +184,7 @@ falls_into (GPtrArray *closures,
 {
   GDate day;
 
-  date_to_gdate (start, &day);
+  treff_date_from_date_time (&day, start);
   for (guint i = 0; closures != NULL && i < closures->len; i++)
     {
       if (treff_closure_contains (g_ptr_array_index (closures, i), &day))
@@ -217,8 +207,8 @@ load_school_holidays (TreffStore  *self,
   if (starts->len == 0)
     return g_ptr_array_new ();
 
-  date_to_gdate (g_ptr_array_index (starts, 0), &first);
-  date_to_gdate (g_ptr_array_index (starts, starts->len - 1), &last);
+  treff_date_from_date_time (&first, g_ptr_array_index (starts, 0));
+  treff_date_from_date_time (&last, g_ptr_array_index (starts, starts->len - 1));
   closures = treff_store_list_closures (self, &first, &last, error);
   if (closures == NULL)
     return NULL;
@@ -394,8 +384,8 @@ find_closed_day (TreffStore      *self,
   g_autoptr(GDateTime) last_moment = g_date_time_add_seconds (date->end, -1);
   GDate first, last;
 
-  date_to_gdate (date->start, &first);
-  date_to_gdate (last_moment, &last);
+  treff_date_from_date_time (&first, date->start);
+  treff_date_from_date_time (&last, last_moment);
   if (g_date_compare (&last, &first) < 0)
     last = first;
 

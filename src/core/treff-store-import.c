@@ -128,49 +128,6 @@ update_imported_row (TreffStore    *self,
   return TRUE;
 }
 
-/* The file's per-date changes replace the booking's. */
-static gboolean
-replace_exception_rows (TreffStore    *self,
-                        gint64         booking_id,
-                        GHashTable    *exceptions,
-                        GError       **error)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-  sqlite3_stmt *stmt;
-
-  stmt = treff_store_prepare (self, "DELETE FROM booking_exceptions WHERE booking_id = ?1;", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, booking_id);
-  if (!treff_store_step_done (self, stmt, error))
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, exceptions);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      TreffException *exception = value;
-
-      stmt = treff_store_prepare (self,
-                                  "INSERT INTO booking_exceptions (booking_id, original_start, cancelled, "
-                                  "starts, ends, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6);",
-                                  error);
-      if (stmt == NULL)
-        return FALSE;
-
-      sqlite3_bind_int64 (stmt, 1, booking_id);
-      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, exception->cancelled);
-      sqlite3_bind_text (stmt, 4, exception->starts, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, exception->ends, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, exception->title, -1, SQLITE_STATIC);
-      if (!treff_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static TreffException *
 ensure_exception (GHashTable *exceptions,
                   GDateTime  *original_start)
@@ -385,7 +342,7 @@ import_booking (ImportRun  *run,
   if (existing > 0)
     {
       if (!update_imported_row (self, booking, error) ||
-          !replace_exception_rows (self, existing, exceptions, error) ||
+          !treff_store_write_exceptions (self, existing, exceptions, error) ||
           !treff_store_rewrite_dates (self, booking, exceptions, error))
         return FALSE;
     }
@@ -410,7 +367,7 @@ import_booking (ImportRun  *run,
         return FALSE;
 
       if (has_moved &&
-          (!replace_exception_rows (self, treff_booking_get_id (booking), exceptions, error) ||
+          (!treff_store_write_exceptions (self, treff_booking_get_id (booking), exceptions, error) ||
            !treff_store_rewrite_dates (self, booking, exceptions, error)))
         return FALSE;
 
@@ -483,27 +440,6 @@ is_fatal (const GError *error)
   return error->domain != TREFF_ERROR ||
          error->code == TREFF_ERROR_IO ||
          error->code == TREFF_ERROR_CORRUPT;
-}
-
-static gboolean
-check_room (TreffStore  *self,
-            gint64       room_id,
-            GError     **error)
-{
-  g_autoptr(TreffRoom) room = treff_store_get_room (self, room_id, error);
-
-  if (room == NULL)
-    return FALSE;
-
-  if (treff_room_get_archived (room) || !treff_room_get_bookable (room))
-    {
-      g_set_error (error, TREFF_ERROR, TREFF_ERROR_INVALID,
-                   _("%s cannot be booked. Choose another room, or make it bookable in the room’s settings."),
-                   treff_room_get_name (room));
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 static gboolean
@@ -623,7 +559,7 @@ treff_store_import_items (TreffStore         *self,
   if (n_imported != NULL)
     *n_imported = 0;
 
-  if (target == TREFF_IMPORT_TARGET_BOOKINGS && !check_room (self, room_id, error))
+  if (target == TREFF_IMPORT_TARGET_BOOKINGS && !treff_store_check_room_bookable (self, room_id, error))
     return FALSE;
 
   if (dry_run)

@@ -29,8 +29,15 @@ sqlite3_stmt *treff_store_prepare         (TreffStore       *self,
 gboolean      treff_store_step_done       (TreffStore       *self,
                                            sqlite3_stmt     *stmt,
                                            GError          **error);
+gboolean      treff_store_exec_with_id    (TreffStore       *self,
+                                           const char       *sql,
+                                           gint64            id,
+                                           GError          **error);
 void          treff_sqlite_set_error      (sqlite3          *db,
                                            int               rc,
+                                           GError          **error);
+gboolean      treff_sqlite_exec           (sqlite3          *db,
+                                           const char       *sql,
                                            GError          **error);
 gboolean      treff_store_begin           (TreffStore       *self,
                                            GError          **error);
@@ -87,11 +94,20 @@ gboolean      treff_store_rewrite_dates   (TreffStore       *self,
                                            TreffBooking     *booking,
                                            GHashTable       *exceptions,
                                            GError          **error);
+gboolean      treff_store_write_exceptions (TreffStore      *self,
+                                           gint64            booking_id,
+                                           GHashTable       *exceptions,
+                                           GError          **error);
 gboolean      treff_store_load_time_zone  (TreffStore       *self,
                                            GError          **error);
 char         *treff_store_format_local    (GDateTime        *date_time);
 GDateTime    *treff_store_parse_local     (TreffStore       *self,
                                            const char       *text);
+
+/* treff-store-rooms.c */
+gboolean      treff_store_check_room_bookable (TreffStore   *self,
+                                           gint64            room_id,
+                                           GError          **error);
 
 /* treff-store-schema.c */
 gboolean      treff_store_schema_migrate  (sqlite3          *db,

@@ -239,6 +239,28 @@ treff_store_check_room_name_free (TreffStore  *self,
   return FALSE;
 }
 
+/* A booking, made here or imported, needs a room that can be booked. */
+gboolean
+treff_store_check_room_bookable (TreffStore  *self,
+                                 gint64       room_id,
+                                 GError     **error)
+{
+  g_autoptr(TreffRoom) room = treff_store_get_room (self, room_id, error);
+
+  if (room == NULL)
+    return FALSE;
+
+  if (treff_room_get_archived (room) || !treff_room_get_bookable (room))
+    {
+      g_set_error (error, TREFF_ERROR, TREFF_ERROR_INVALID,
+                   _("%s cannot be booked. Choose another room, or make it bookable in the room’s settings."),
+                   treff_room_get_name (room));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * treff_store_dup_unused_room_colour:
  *
@@ -274,11 +296,8 @@ write_equipment (TreffStore  *self,
   const char * const *tags = treff_room_get_equipment (room);
   sqlite3_stmt *stmt;
 
-  stmt = treff_store_prepare (self, "DELETE FROM room_equipment WHERE room_id = ?1;", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, treff_room_get_id (room));
-  if (!treff_store_step_done (self, stmt, error))
+  if (!treff_store_exec_with_id (self, "DELETE FROM room_equipment WHERE room_id = ?1;",
+                                 treff_room_get_id (room), error))
     return FALSE;
 
   for (guint i = 0; tags[i] != NULL; i++)

@@ -119,29 +119,13 @@ static const char * const migrations[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TREFF_STORE_SCHEMA_VERSION);
 
 static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      treff_sqlite_set_error (db, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 migrate_one (sqlite3     *db,
              int          from_version,
              GError     **error)
 {
   g_autofree char *set_version = NULL;
 
-  if (!exec_sql (db, "BEGIN IMMEDIATE;", error))
+  if (!treff_sqlite_exec (db, "BEGIN IMMEDIATE;", error))
     return FALSE;
 
   /* user_version is part of the transaction: a migration that fails
@@ -152,16 +136,16 @@ migrate_one (sqlite3     *db,
       g_autofree char *set_application_id =
         g_strdup_printf ("PRAGMA application_id = %d;", TREFF_STORE_APPLICATION_ID);
 
-      if (!exec_sql (db, set_application_id, error))
+      if (!treff_sqlite_exec (db, set_application_id, error))
         {
           sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
           return FALSE;
         }
     }
 
-  if (!exec_sql (db, migrations[from_version], error) ||
-      !exec_sql (db, set_version, error) ||
-      !exec_sql (db, "COMMIT;", error))
+  if (!treff_sqlite_exec (db, migrations[from_version], error) ||
+      !treff_sqlite_exec (db, set_version, error) ||
+      !treff_sqlite_exec (db, "COMMIT;", error))
     {
       sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
       return FALSE;

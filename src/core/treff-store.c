@@ -159,16 +159,33 @@ treff_store_step_done (TreffStore    *self,
   return TRUE;
 }
 
-static gboolean
-exec_literal (TreffStore  *self,
-              const char  *sql,
-              GError     **error)
+/* Runs @sql, whose only parameter ?1 is @id, such as a DELETE of a row. */
+gboolean
+treff_store_exec_with_id (TreffStore  *self,
+                          const char  *sql,
+                          gint64       id,
+                          GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  sqlite3_stmt *stmt = treff_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return treff_store_step_done (self, stmt, error);
+}
+
+/* Runs statements without parameters, such as "COMMIT;". */
+gboolean
+treff_sqlite_exec (sqlite3     *db,
+                   const char  *sql,
+                   GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
-      treff_sqlite_set_error (self->db, rc, error);
+      treff_sqlite_set_error (db, rc, error);
       return FALSE;
     }
 
@@ -183,7 +200,8 @@ treff_store_begin (TreffStore  *self,
 {
   g_assert (TREFF_IS_STORE (self));
 
-  if (!exec_literal (self, self->transaction_depth == 0 ? "BEGIN IMMEDIATE;" : "SAVEPOINT nested;", error))
+  if (!treff_sqlite_exec (self->db, self->transaction_depth == 0 ? "BEGIN IMMEDIATE;" : "SAVEPOINT nested;",
+                          error))
     return FALSE;
 
   self->transaction_depth++;
@@ -201,13 +219,13 @@ treff_store_commit (TreffStore  *self,
 
   if (self->transaction_depth > 1)
     {
-      if (!exec_literal (self, "RELEASE nested;", error))
+      if (!treff_sqlite_exec (self->db, "RELEASE nested;", error))
         return FALSE;
       self->transaction_depth--;
       return TRUE;
     }
 
-  if (!exec_literal (self, "COMMIT;", error))
+  if (!treff_sqlite_exec (self->db, "COMMIT;", error))
     return FALSE;
 
   self->transaction_depth = 0;
@@ -496,9 +514,9 @@ treff_store_open (const char  *path,
   if (!check_existing_database (self->db, path, &version, error))
     return NULL;
 
-  if (!exec_literal (self, "PRAGMA journal_mode = WAL;", error) ||
-      !exec_literal (self, "PRAGMA synchronous = NORMAL;", error) ||
-      !exec_literal (self, "PRAGMA foreign_keys = ON;", error) ||
+  if (!treff_sqlite_exec (self->db, "PRAGMA journal_mode = WAL;", error) ||
+      !treff_sqlite_exec (self->db, "PRAGMA synchronous = NORMAL;", error) ||
+      !treff_sqlite_exec (self->db, "PRAGMA foreign_keys = ON;", error) ||
       !treff_store_schema_migrate (self->db, version, TREFF_STORE_SCHEMA_VERSION, error) ||
       !treff_store_load_time_zone (self, error))
     return NULL;

@@ -496,8 +496,7 @@ dup_entry_markup (TreffWeekPrint  *self,
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *time_escaped = NULL;
   g_autofree char *title_escaped = NULL;
-  gboolean cancelled = treff_occurrence_get_cancelled (occurrence) ||
-                      status == TREFF_BOOKING_STATUS_CANCELLED;
+  gboolean cancelled = treff_occurrence_is_cancelled (occurrence);
   const char *title;
 
   if (self->audience == TREFF_WEEK_PRINT_PUBLIC)
@@ -511,8 +510,7 @@ dup_entry_markup (TreffWeekPrint  *self,
         return NULL;
 
       /* Never a private renter's title, whatever the occurrence says. */
-      title = is_public ? treff_occurrence_get_public_title (occurrence)
-                        : C_("public title of a private booking", "Booked");
+      title = treff_occurrence_get_public_title (occurrence);
     }
   else
     {

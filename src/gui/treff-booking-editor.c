@@ -14,7 +14,9 @@
 #include "treff-accessible.h"
 #include "treff-booking-editor.h"
 #include "treff-format.h"
+#include "treff-gui-util.h"
 #include "treff-room-list.h"
+#include "treff-util.h"
 
 typedef enum
 {
@@ -105,26 +107,6 @@ format_gdate (TreffBookingEditor *self,
   g_autoptr(GDateTime) noon = date_at (self, date, 12, 0);
 
   return treff_format_date (noon);
-}
-
-static void
-gdate_from_date_time (GDate     *date,
-                      GDateTime *date_time)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (date_time),
-                  g_date_time_get_month (date_time), g_date_time_get_year (date_time));
-}
-
-static void
-set_calendar_date (GtkCalendar *calendar,
-                   const GDate *date)
-{
-  g_autoptr(GDateTime) date_time = g_date_time_new_local (g_date_get_year (date),
-                                                          g_date_get_month (date),
-                                                          g_date_get_day (date), 12, 0, 0);
-
-  gtk_calendar_select_day (calendar, date_time);
 }
 
 static const char * const week_ordinals[] = {
@@ -294,16 +276,6 @@ read_recurrence (TreffBookingEditor  *self,
   return TRUE;
 }
 
-static char *
-dup_notes (TreffBookingEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 /* The booking as the fields describe it; its times are those of the date
  * being edited. Fails with a sentence when a time cannot be read. */
 static TreffBooking *
@@ -313,7 +285,7 @@ build_booking (TreffBookingEditor  *self,
   g_autoptr(TreffBooking) booking = self->saved ? treff_booking_copy (self->saved) : treff_booking_new ();
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
-  g_autofree char *notes = dup_notes (self);
+  g_autofree char *notes = treff_text_view_dup_text (self->notes_view);
   TreffRecurrence recurrence;
 
   if (gtk_switch_get_active (self->all_day_switch))
@@ -627,11 +599,11 @@ on_date_selected (TreffBookingEditor *self)
   g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->date_calendar);
   guint iso_weekday;
 
-  gdate_from_date_time (&self->date, picked);
+  treff_date_from_date_time (&self->date, picked);
   if (g_date_compare (&self->until, &self->date) < 0)
     {
       self->until = self->date;
-      set_calendar_date (self->until_calendar, &self->until);
+      treff_calendar_select_date (self->until_calendar, &self->until);
     }
 
   /* A weekly series always includes the weekday of its first date. */
@@ -650,7 +622,7 @@ on_until_selected (TreffBookingEditor *self)
 {
   g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->until_calendar);
 
-  gdate_from_date_time (&self->until, picked);
+  treff_date_from_date_time (&self->until, picked);
   update_date_buttons (self);
   gtk_menu_button_popdown (self->until_button);
   update_check (self);
@@ -897,7 +869,7 @@ fill_from_booking (TreffBookingEditor *self,
   GtkTextBuffer *notes = gtk_text_view_get_buffer (self->notes_view);
   RepeatChoice repeat;
 
-  gdate_from_date_time (&self->date, start);
+  treff_date_from_date_time (&self->date, start);
   self->until = self->date;
   g_date_add_months (&self->until, 3);
 
@@ -958,8 +930,8 @@ fill_from_booking (TreffBookingEditor *self,
     gtk_toggle_button_set_active (self->weekday_buttons[g_date_get_weekday (&self->date) - 1], TRUE);
 
   adw_combo_row_set_selected (self->repeat_row, repeat);
-  set_calendar_date (self->date_calendar, &self->date);
-  set_calendar_date (self->until_calendar, &self->until);
+  treff_calendar_select_date (self->date_calendar, &self->date);
+  treff_calendar_select_date (self->until_calendar, &self->until);
   update_date_buttons (self);
 }
 

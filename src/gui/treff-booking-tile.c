@@ -155,8 +155,7 @@ fill_in (TreffBookingTile *self)
   g_autofree char *times = treff_occurrence_dup_time_range (self->occurrence);
   g_autofree char *tooltip = NULL;
 
-  self->cancelled = treff_occurrence_get_cancelled (self->occurrence) ||
-                    treff_booking_get_status (booking) == TREFF_BOOKING_STATUS_CANCELLED;
+  self->cancelled = treff_occurrence_is_cancelled (self->occurrence);
   self->requested = !self->cancelled &&
                     treff_booking_get_status (booking) == TREFF_BOOKING_STATUS_REQUESTED;
 

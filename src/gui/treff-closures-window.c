@@ -9,6 +9,8 @@
 #include "treff-accessible.h"
 #include "treff-closures-window.h"
 #include "treff-format.h"
+#include "treff-gui-util.h"
+#include "treff-util.h"
 
 struct _TreffClosuresWindow
 {
@@ -31,14 +33,6 @@ struct _TreffClosuresWindow
 G_DEFINE_FINAL_TYPE (TreffClosuresWindow, treff_closures_window, ADW_TYPE_WINDOW)
 
 static void
-show_error (TreffClosuresWindow *self,
-            const char          *message)
-{
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
-static void
 update_buttons (TreffClosuresWindow *self)
 {
   g_autofree char *first = treff_format_day (&self->first_day);
@@ -58,7 +52,7 @@ on_delete_clicked (GtkButton           *button,
   g_autoptr(GError) error = NULL;
 
   if (!treff_store_delete_closure (self->store, id, &error))
-    show_error (self, error->message);
+    treff_label_show_text (self->error_label, error->message);
 }
 
 /* Shows the periods from a year ago on: older ones do not matter to planning. */
@@ -81,7 +75,7 @@ reload (TreffClosuresWindow *self)
   closures = treff_store_list_closures (self->store, &from, &to, &error);
   if (closures == NULL)
     {
-      show_error (self, error->message);
+      treff_label_show_text (self->error_label, error->message);
       return;
     }
 
@@ -134,7 +128,7 @@ on_store_changed (TreffClosuresWindow *self,
 static void
 on_form_changed (TreffClosuresWindow *self)
 {
-  show_error (self, NULL);
+  treff_label_show_text (self->error_label, NULL);
   update_buttons (self);
 }
 
@@ -144,8 +138,7 @@ pick_day (GtkCalendar *calendar,
 {
   g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
 
-  g_date_set_dmy (day, g_date_time_get_day_of_month (picked),
-                  g_date_time_get_month (picked), g_date_time_get_year (picked));
+  treff_date_from_date_time (day, picked);
 }
 
 static void
@@ -181,7 +174,7 @@ add_action (GtkWidget  *widget,
                                &self->first_day, &self->last_day);
   if (!treff_store_add_closure (self->store, closure, &error))
     {
-      show_error (self, error->message);
+      treff_label_show_text (self->error_label, error->message);
       return;
     }
 
@@ -243,9 +236,7 @@ treff_closures_window_new (TreffStore *store)
   self->store = g_object_ref (store);
 
   today = g_date_time_new_now (treff_store_get_time_zone (store));
-  g_date_clear (&self->first_day, 1);
-  g_date_set_dmy (&self->first_day, g_date_time_get_day_of_month (today),
-                  g_date_time_get_month (today), g_date_time_get_year (today));
+  treff_date_from_date_time (&self->first_day, today);
   self->last_day = self->first_day;
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);

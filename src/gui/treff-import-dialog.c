@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "treff-gui-util.h"
 #include "treff-ical-import.h"
 #include "treff-import-dialog.h"
 
@@ -60,14 +61,6 @@ static guint signals[N_SIGNALS];
 
 static void start_work (TreffImportDialog *self,
                         gboolean           read_file);
-
-static void
-show_error (TreffImportDialog *self,
-            const char        *message)
-{
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
 
 static void
 set_busy (TreffImportDialog *self,
@@ -144,7 +137,7 @@ fill_targets (TreffImportDialog *self)
       g_array_append_val (self->room_ids, id);
     }
   if (error != NULL)
-    show_error (self, error->message);
+    treff_label_show_text (self->error_label, error->message);
 
   gtk_string_list_append (targets, _("School holidays"));
   gtk_string_list_append (targets, _("Closure days"));
@@ -194,8 +187,7 @@ show_items (TreffImportDialog *self)
 
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), TRUE);
-  gtk_label_set_text (self->notes_label, notes ? notes : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes != NULL);
+  treff_label_show_text (self->notes_label, notes);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "problem");
   if (n == 0)
     {
@@ -327,7 +319,7 @@ start_work (TreffImportDialog *self,
   if (work->target == TREFF_IMPORT_TARGET_BOOKINGS && work->room_id <= 0)
     work->target = TREFF_IMPORT_TARGET_SCHOOL_HOLIDAYS;
 
-  show_error (self, NULL);
+  treff_label_show_text (self->error_label, NULL);
   set_busy (self, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
@@ -522,7 +514,7 @@ run_action (GtkWidget  *widget,
       /* Nothing was saved; the preview is checked again, since the
        * database changed since it was made. */
       start_work (self, FALSE);
-      show_error (self, error->message);
+      treff_label_show_text (self->error_label, error->message);
       return;
     }
 

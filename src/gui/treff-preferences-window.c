@@ -10,6 +10,7 @@
 
 #include "treff-accessible.h"
 #include "treff-feed-publisher.h"
+#include "treff-gui-util.h"
 #include "treff-preferences-window.h"
 #include "treff-store.h"
 
@@ -42,24 +43,39 @@ struct _TreffPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (TreffPreferencesWindow, treff_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
+typedef gboolean (*CheckText) (const char  *text,
+                               GError     **error);
+
+/* Saves what was typed into @row under @key once @check accepts it;
+ * otherwise @error_label says why, and the row is marked. */
+static void
+apply_checked_text (TreffPreferencesWindow *self,
+                    AdwEntryRow            *row,
+                    GtkLabel               *error_label,
+                    const char             *key,
+                    CheckText               check)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) error = NULL;
+
+  if (!check (text, &error))
+    {
+      treff_label_show_text (error_label, error->message);
+      treff_widget_set_error (GTK_WIDGET (row), TRUE);
+      return;
+    }
+
+  treff_label_show_text (error_label, NULL);
+  treff_widget_set_error (GTK_WIDGET (row), FALSE);
+  g_settings_set_string (self->settings, key, text);
+}
+
 /* An identifier GLib does not know would fall back to UTC silently. */
 static void
 on_time_zone_applied (TreffPreferencesWindow *self)
 {
-  g_autofree char *identifier = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_zone_row))));
-  g_autoptr(GError) error = NULL;
-
-  if (!treff_store_check_time_zone_name (identifier, &error))
-    {
-      gtk_label_set_text (self->time_zone_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->time_zone_error), TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->time_zone_row), "error");
-      return;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->time_zone_error), FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->time_zone_row), "error");
-  g_settings_set_string (self->settings, "time-zone", identifier);
+  apply_checked_text (self, self->time_zone_row, self->time_zone_error, "time-zone",
+                      treff_store_check_time_zone_name);
 }
 
 /* The day range must stay a range: the end follows a start moved past it
@@ -84,19 +100,25 @@ on_day_end_changed (TreffPreferencesWindow *self)
 
 /* The values of the schema's Weekday enum, in the combo row's order. */
 static const char * const week_days[] = {
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL,
 };
 
-static gboolean
-week_start_to_position (GValue   *value,
-                        GVariant *variant,
-                        gpointer  user_data)
-{
-  const char *day = g_variant_get_string (variant, NULL);
+/* The values of the feed-private-bookings key, in the combo row's order. */
+static const char * const private_bookings_modes[] = { "busy", "hide", NULL };
 
-  for (guint i = 0; i < G_N_ELEMENTS (week_days); i++)
+/* A combo row bound to a string key: @user_data lists the key's values
+ * in the row's order, NULL-terminated. */
+static gboolean
+string_to_position (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  const char * const *strings = user_data;
+  const char *string = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; strings[i] != NULL; i++)
     {
-      if (g_str_equal (day, week_days[i]))
+      if (g_str_equal (string, strings[i]))
         {
           g_value_set_uint (value, i);
           return TRUE;
@@ -107,24 +129,17 @@ week_start_to_position (GValue   *value,
 }
 
 static GVariant *
-position_to_week_start (const GValue       *value,
-                        const GVariantType *expected_type,
-                        gpointer            user_data)
+position_to_string (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
 {
+  const char * const *strings = user_data;
   guint position = g_value_get_uint (value);
 
-  if (position >= G_N_ELEMENTS (week_days))
+  if (position >= g_strv_length ((char **)strings))
     return NULL;
 
-  return g_variant_new_string (week_days[position]);
-}
-
-static void
-show_feeds_error (TreffPreferencesWindow *self,
-                  const char             *message)
-{
-  gtk_label_set_text (self->feeds_error, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->feeds_error), message != NULL);
+  return g_variant_new_string (strings[position]);
 }
 
 static void
@@ -183,10 +198,12 @@ on_folder_chosen (TreffPreferencesWindow *self,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       path = file ? g_file_get_path (file) : NULL;
       if (path == NULL)
-        show_feeds_error (self, _("This folder cannot be written to directly. Choose a folder on this computer or on a connected drive."));
+        treff_label_show_text (self->feeds_error,
+                               _("This folder cannot be written to directly. "
+                                 "Choose a folder on this computer or on a connected drive."));
       else
         {
-          show_feeds_error (self, NULL);
+          treff_label_show_text (self->feeds_error, NULL);
           g_settings_set_string (self->settings, "publish-folder", path);
         }
     }
@@ -225,26 +242,15 @@ on_choose_folder_clicked (TreffPreferencesWindow *self)
 static void
 on_clear_folder_clicked (TreffPreferencesWindow *self)
 {
-  show_feeds_error (self, NULL);
+  treff_label_show_text (self->feeds_error, NULL);
   g_settings_set_string (self->settings, "publish-folder", "");
 }
 
 static void
 on_base_url_applied (TreffPreferencesWindow *self)
 {
-  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->base_url_row))));
-  g_autoptr(GError) error = NULL;
-
-  if (!treff_feed_writer_check_base_url (url, &error))
-    {
-      show_feeds_error (self, error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->base_url_row), "error");
-      return;
-    }
-
-  show_feeds_error (self, NULL);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->base_url_row), "error");
-  g_settings_set_string (self->settings, "publish-base-url", url);
+  apply_checked_text (self, self->base_url_row, self->feeds_error, "publish-base-url",
+                      treff_feed_writer_check_base_url);
 }
 
 static void
@@ -261,41 +267,6 @@ on_settings_changed (TreffPreferencesWindow *self,
 {
   if (g_str_equal (key, "publish-folder"))
     update_folder_row (self);
-}
-
-/* The values of the feed-private-bookings key, in the combo row's order. */
-static const char * const private_bookings_modes[] = { "busy", "hide" };
-
-static gboolean
-private_bookings_to_position (GValue   *value,
-                              GVariant *variant,
-                              gpointer  user_data)
-{
-  const char *mode = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (private_bookings_modes); i++)
-    {
-      if (g_str_equal (mode, private_bookings_modes[i]))
-        {
-          g_value_set_uint (value, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static GVariant *
-position_to_private_bookings (const GValue       *value,
-                              const GVariantType *expected_type,
-                              gpointer            user_data)
-{
-  guint position = g_value_get_uint (value);
-
-  if (position >= G_N_ELEMENTS (private_bookings_modes))
-    return NULL;
-
-  return g_variant_new_string (private_bookings_modes[position]);
 }
 
 /**
@@ -390,8 +361,8 @@ treff_preferences_window_init (TreffPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "week-start",
                                 self->week_start_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
-                                week_start_to_position, position_to_week_start,
-                                NULL, NULL);
+                                string_to_position, position_to_string,
+                                (gpointer)week_days, NULL);
 
   time_zone = g_settings_get_string (self->settings, "time-zone");
   gtk_editable_set_text (GTK_EDITABLE (self->time_zone_row), time_zone);
@@ -400,8 +371,8 @@ treff_preferences_window_init (TreffPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "feed-private-bookings",
                                 self->private_bookings_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
-                                private_bookings_to_position, position_to_private_bookings,
-                                NULL, NULL);
+                                string_to_position, position_to_string,
+                                (gpointer)private_bookings_modes, NULL);
   base_url = g_settings_get_string (self->settings, "publish-base-url");
   gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), base_url);
   g_signal_connect_object (self->settings, "changed",

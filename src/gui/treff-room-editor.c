@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "treff-accessible.h"
+#include "treff-gui-util.h"
 #include "treff-room-editor.h"
 
 struct _TreffRoomEditor
@@ -40,16 +41,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-set_widget_error (GtkWidget *widget,
-                  gboolean   error)
-{
-  if (error)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-}
 
 /* Reads what is typed, not the spin button's value, which only follows
  * the text once the field is left. */
@@ -82,8 +73,8 @@ validate (TreffRoomEditor *self)
   shown = name_error ? name_error : capacity_error;
   gtk_label_set_text (self->error_label, shown ? shown->message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), self->show_errors && shown != NULL);
-  set_widget_error (GTK_WIDGET (self->name_row), self->show_errors && name_error != NULL);
-  set_widget_error (GTK_WIDGET (self->capacity_spin), self->show_errors && capacity_error != NULL);
+  treff_widget_set_error (GTK_WIDGET (self->name_row), self->show_errors && name_error != NULL);
+  treff_widget_set_error (GTK_WIDGET (self->capacity_spin), self->show_errors && capacity_error != NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", shown == NULL);
 }
@@ -93,16 +84,6 @@ on_field_changed (TreffRoomEditor *self)
 {
   self->show_errors = TRUE;
   validate (self);
-}
-
-static char *
-dup_notes (TreffRoomEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 static char *
@@ -127,7 +108,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) equipment = NULL;
   g_autofree char *colour = dup_colour (self);
-  g_autofree char *notes = dup_notes (self);
+  g_autofree char *notes = treff_text_view_dup_text (self->notes_view);
   gboolean saved;
 
   room = self->room ? treff_room_copy (self->room) : treff_room_new (NULL);
@@ -149,8 +130,7 @@ save_action (GtkWidget  *widget,
   if (!saved)
     {
       /* The dialog stays open with everything typed: nothing is lost. */
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      treff_label_show_text (self->error_label, error->message);
       return;
     }
 
@@ -170,8 +150,7 @@ toggle_archived_action (GtkWidget  *widget,
   if (!treff_store_set_room_archived (self->store, treff_room_get_id (self->room),
                                       !treff_room_get_archived (self->room), &error))
     {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      treff_label_show_text (self->error_label, error->message);
       return;
     }
 

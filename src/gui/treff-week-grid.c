@@ -18,6 +18,7 @@
 #include "treff-booking-tile.h"
 #include "treff-format.h"
 #include "treff-room.h"
+#include "treff-util.h"
 #include "treff-week-grid-private.h"
 
 #define GUTTER_WIDTH      56   /* the hour labels */
@@ -135,17 +136,6 @@ day_mark_free (DayMark *mark)
   g_free (mark);
 }
 
-static void
-date_of (GDateTime *date_time,
-         GDate     *date)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  g_date_time_get_day_of_month (date_time),
-                  g_date_time_get_month (date_time),
-                  g_date_time_get_year (date_time));
-}
-
 static int
 minute_of_day (GDateTime *date_time)
 {
@@ -181,7 +171,7 @@ column_date (TreffWeekGrid *self,
              guint          column,
              GDate         *date)
 {
-  date_of (self->first_day, date);
+  treff_date_from_date_time (date, self->first_day);
   if (self->mode == TREFF_WEEK_GRID_MODE_WEEK)
     g_date_add_days (date, column);
 }
@@ -243,7 +233,7 @@ is_today (TreffWeekGrid *self,
   g_autoptr(GDateTime) now = g_date_time_new_now (get_time_zone (self));
   GDate today;
 
-  date_of (now, &today);
+  treff_date_from_date_time (&today, now);
   return g_date_compare (&today, date) == 0;
 }
 
@@ -259,19 +249,12 @@ is_strip_date (TreffOccurrence *occurrence)
   if (treff_booking_get_all_day (treff_occurrence_get_booking (occurrence)))
     return TRUE;
 
-  date_of (start, &start_date);
-  date_of (end, &end_date);
+  treff_date_from_date_time (&start_date, start);
+  treff_date_from_date_time (&end_date, end);
   if (g_date_compare (&start_date, &end_date) == 0)
     return FALSE;
 
   return !(minute_of_day (end) == 0 && g_date_days_between (&start_date, &end_date) == 1);
-}
-
-static gboolean
-is_cancelled (TreffOccurrence *occurrence)
-{
-  return treff_occurrence_get_cancelled (occurrence) ||
-         treff_booking_get_status (treff_occurrence_get_booking (occurrence)) == TREFF_BOOKING_STATUS_CANCELLED;
 }
 
 static const char *
@@ -433,9 +416,9 @@ place (TreffWeekGrid   *self,
   GDate first, start_date, end_date;
   int first_column, last_column;
 
-  date_of (self->first_day, &first);
-  date_of (start, &start_date);
-  date_of (end, &end_date);
+  treff_date_from_date_time (&first, self->first_day);
+  treff_date_from_date_time (&start_date, start);
+  treff_date_from_date_time (&end_date, end);
   /* A date ending at midnight does not reach into the next day. */
   if (minute_of_day (end) == 0 && g_date_compare (&end_date, &start_date) > 0)
     g_date_subtract_days (&end_date, 1);
@@ -693,7 +676,7 @@ rebuild (TreffWeekGrid *self)
       g_autofree Placement *placement = g_new0 (Placement, 1);
       gboolean in_strip;
 
-      if (!self->show_cancelled && is_cancelled (occurrence))
+      if (!self->show_cancelled && treff_occurrence_is_cancelled (occurrence))
         continue;
 
       in_strip = is_strip_date (occurrence);
@@ -1041,8 +1024,8 @@ snapshot_now (TreffWeekGrid *self,
   if (minute < self->first_hour * 60 || minute > self->last_hour * 60)
     return;
 
-  date_of (now, &today);
-  date_of (self->first_day, &first);
+  treff_date_from_date_time (&today, now);
+  treff_date_from_date_time (&first, self->first_day);
   if (self->mode == TREFF_WEEK_GRID_MODE_WEEK)
     {
       int column = g_date_days_between (&first, &today);
@@ -1111,7 +1094,7 @@ get_today (TreffWeekGrid *self)
   g_autoptr(GDateTime) now = g_date_time_new_now (get_time_zone (self));
   GDate today;
 
-  date_of (now, &today);
+  treff_date_from_date_time (&today, now);
   return g_date_get_julian (&today);
 }
 
@@ -1241,8 +1224,8 @@ ensure_cursor (TreffWeekGrid *self)
 
   /* Start where the user most likely looks: today, at the next full hour. */
   now = g_date_time_new_now (get_time_zone (self));
-  date_of (now, &today);
-  date_of (self->first_day, &first);
+  treff_date_from_date_time (&today, now);
+  treff_date_from_date_time (&first, self->first_day);
   column = g_date_days_between (&first, &today);
 
   self->cursor_set = TRUE;

@@ -15,7 +15,9 @@
 #include "treff-holidays.h"
 #include "treff-occurrence-list.h"
 #include "treff-room-list.h"
+#include "treff-util.h"
 #include "treff-week-grid.h"
+#include "treff-gui-util.h"
 #include "treff-week-page.h"
 
 #define SEARCH_LIMIT 50
@@ -87,17 +89,6 @@ new_midnight (TreffWeekPage *self,
                           0, 0, 0);
 }
 
-static void
-date_of (GDateTime *date_time,
-         GDate     *date)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  g_date_time_get_day_of_month (date_time),
-                  g_date_time_get_month (date_time),
-                  g_date_time_get_year (date_time));
-}
-
 static guint
 get_n_days (TreffWeekPage *self)
 {
@@ -110,7 +101,7 @@ static void
 get_first_day (TreffWeekPage *self,
                GDate         *first)
 {
-  date_of (self->date, first);
+  treff_date_from_date_time (first, self->date);
   if (!self->rooms_mode)
     {
       int week_start = g_settings_get_enum (self->settings, "week-start");
@@ -319,15 +310,11 @@ update_navigation (TreffWeekPage *self)
 static void
 update_calendar (TreffWeekPage *self)
 {
-  g_autoptr(GDateTime) selected = NULL;
+  GDate selected;
 
-  /* GtkCalendar works on local days: give it the same calendar day. */
-  selected = g_date_time_new_local (g_date_time_get_year (self->date),
-                                    g_date_time_get_month (self->date),
-                                    g_date_time_get_day_of_month (self->date),
-                                    12, 0, 0);
+  treff_date_from_date_time (&selected, self->date);
   self->updating = TRUE;
-  gtk_calendar_select_day (self->calendar, selected);
+  treff_calendar_select_date (self->calendar, &selected);
   self->updating = FALSE;
 }
 
@@ -550,7 +537,7 @@ dup_date_to_show (TreffWeekPage *self,
     return g_date_time_ref (first);
 
   now = g_date_time_new_now (g_date_time_get_timezone (first));
-  date_of (now, &today);
+  treff_date_from_date_time (&today, now);
   today_start = new_midnight (self, &today);
   for (guint i = 0; i < starts->len; i++)
     {
@@ -839,7 +826,7 @@ on_calendar_day_selected (TreffWeekPage *self,
     return;
 
   chosen = gtk_calendar_get_date (calendar);
-  date_of (chosen, &date);
+  treff_date_from_date_time (&date, chosen);
   day = new_midnight (self, &date);
   treff_week_page_show_date (self, day);
   gtk_menu_button_popdown (self->date_button);
@@ -1188,7 +1175,7 @@ treff_week_page_show_date (TreffWeekPage *self,
 
   in_zone = get_time_zone (self) ? g_date_time_to_timezone (date, get_time_zone (self))
                                  : g_date_time_ref (date);
-  date_of (in_zone, &day);
+  treff_date_from_date_time (&day, in_zone);
   g_clear_pointer (&self->date, g_date_time_unref);
   self->date = new_midnight (self, &day);
   update_range (self);

@@ -14,6 +14,7 @@
 #include "treff-example.h"
 #include "treff-import-dialog.h"
 #include "treff-rooms-page.h"
+#include "treff-util.h"
 #include "treff-week-page.h"
 #include "treff-welcome-page.h"
 #include "treff-window.h"
@@ -280,9 +281,7 @@ print_week_action (GtkWidget  *widget,
   GDateTime *day = treff_week_page_get_date (self->week_page);
   GDate monday;
 
-  g_date_clear (&monday, 1);
-  g_date_set_dmy (&monday, g_date_time_get_day_of_month (day),
-                  g_date_time_get_month (day), g_date_time_get_year (day));
+  treff_date_from_date_time (&monday, day);
   g_date_subtract_days (&monday, g_date_get_weekday (&monday) - 1);
   treff_print_week (GTK_WINDOW (self), self->store, &monday, g_variant_get_boolean (parameter));
 }

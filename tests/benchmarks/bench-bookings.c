@@ -9,7 +9,7 @@
 
 #include <glib/gstdio.h>
 
-#include "treff-store.h"
+#include "bench-util.h"
 
 #define N_ROOMS 8
 #define FIRST_YEAR 2017
@@ -17,23 +17,11 @@
 #define REPEATS 50
 
 static gboolean
-fill (gpointer   user_data,
-      GError   **error)
+fill (TreffStore    *store,
+      const gint64  *room_ids,
+      GError       **error)
 {
-  TreffStore *store = user_data;
   GTimeZone *zone = treff_store_get_time_zone (store);
-  gint64 room_ids[N_ROOMS];
-
-  for (guint r = 0; r < N_ROOMS; r++)
-    {
-      g_autofree char *name = g_strdup_printf ("Raum %u", r + 1);
-      g_autoptr(TreffRoom) room = treff_room_new (name);
-
-      treff_room_set_capacity (room, 20);
-      if (!treff_store_add_room (store, room, error))
-        return FALSE;
-      room_ids[r] = treff_room_get_id (room);
-    }
 
   /* Every room: five slots a day, Monday to Friday, as yearly series. */
   for (int year = FIRST_YEAR; year < FIRST_YEAR + N_YEARS; year++)
@@ -71,36 +59,10 @@ fill (gpointer   user_data,
   return TRUE;
 }
 
-static void
-record (GArray *times,
-        gint64  started)
-{
-  double ms = (g_get_monotonic_time () - started) / 1000.0;
-
-  g_array_append_val (times, ms);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median_ms (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *path = NULL;
   g_autoptr(TreffStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) week_times = g_array_new (FALSE, FALSE, sizeof (double));
@@ -116,18 +78,7 @@ main (int   argc,
   guint n_week = 0;
   guint n_dates = 0;
 
-  path = g_build_filename (argc > 1 ? argv[1] : g_get_tmp_dir (), "treffpunkt-bench-10-years.db", NULL);
-  store = treff_store_open (path, &error);
-  if (store == NULL)
-    g_error ("%s", error->message);
-
-  if (treff_store_count_rooms (store) == 0)
-    {
-      started = g_get_monotonic_time ();
-      if (!treff_store_run_transaction (store, fill, store, &error))
-        g_error ("%s", error->message);
-      g_print ("Created %s in %.1f s\n", path, (g_get_monotonic_time () - started) / 1e6);
-    }
+  store = bench_open_store (argc > 1 ? argv[1] : NULL, "treffpunkt-bench-10-years.db", N_ROOMS, fill);
 
   /* A week in the middle of the history, all rooms. */
   monday = g_date_time_new (treff_store_get_time_zone (store), 2022, 6, 13, 0, 0, 0);
@@ -140,7 +91,7 @@ main (int   argc,
       week = treff_store_list_occurrences (store, monday, sunday, &error);
       if (week == NULL)
         g_error ("%s", error->message);
-      record (week_times, started);
+      bench_record (week_times, started);
       n_week = week->len;
     }
 
@@ -165,7 +116,7 @@ main (int   argc,
       preview = treff_store_preview_booking (store, series, TREFF_EDIT_SCOPE_ALL, NULL, &error);
       if (preview == NULL)
         g_error ("%s", error->message);
-      record (check_times, started);
+      bench_record (check_times, started);
       n_dates = preview->len;
     }
 
@@ -176,11 +127,12 @@ main (int   argc,
 
     if (all == NULL)
       g_error ("%s", error->message);
-    g_print ("Database: %s, %u dates from %d to %d\n", path, all->len, FIRST_YEAR, FIRST_YEAR + N_YEARS - 1);
+    g_print ("Database: %s, %u dates from %d to %d\n", treff_store_get_path (store), all->len,
+             FIRST_YEAR, FIRST_YEAR + N_YEARS - 1);
   }
   g_print ("Load one week of all %u rooms (%u dates): %.2f ms (median of %d)\n",
-           rooms->len, n_week, median_ms (week_times), REPEATS);
+           rooms->len, n_week, bench_median_ms (week_times), REPEATS);
   g_print ("Check a weekly two-year series (%u dates) for conflicts: %.2f ms (median of %d)\n",
-           n_dates, median_ms (check_times), REPEATS);
+           n_dates, bench_median_ms (check_times), REPEATS);
   return 0;
 }

@@ -13,8 +13,8 @@
 
 #include <libical/ical.h>
 
+#include "bench-util.h"
 #include "treff-feed.h"
-#include "treff-store.h"
 
 #define N_ROOMS 8
 #define N_SINGLE 4700
@@ -23,23 +23,11 @@
 #define MAX_RATIO 1.5
 
 static gboolean
-fill (gpointer   user_data,
-      GError   **error)
+fill (TreffStore    *store,
+      const gint64  *room_ids,
+      GError       **error)
 {
-  TreffStore *store = user_data;
   GTimeZone *zone = treff_store_get_time_zone (store);
-  gint64 room_ids[N_ROOMS];
-
-  for (guint r = 0; r < N_ROOMS; r++)
-    {
-      g_autofree char *name = g_strdup_printf ("Raum %u", r + 1);
-      g_autoptr(TreffRoom) room = treff_room_new (name);
-
-      treff_room_set_capacity (room, 20);
-      if (!treff_store_add_room (store, room, error))
-        return FALSE;
-      room_ids[r] = treff_room_get_id (room);
-    }
 
   /* Single dates in the daytime: room by room, five slots a day. */
   for (guint i = 0; i < N_SINGLE; i++)
@@ -102,27 +90,10 @@ fill (gpointer   user_data,
   return TRUE;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median_ms (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *path = NULL;
   g_autoptr(TreffStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TreffFeed) feed = NULL;
@@ -136,19 +107,7 @@ main (int   argc,
   guint n_events;
   double ratio;
 
-  path = g_build_filename (argc > 1 ? argv[1] : g_get_tmp_dir (), "treffpunkt-bench-feed.db", NULL);
-  store = treff_store_open (path, &error);
-  if (store == NULL)
-    g_error ("%s", error->message);
-
-  if (treff_store_count_rooms (store) == 0)
-    {
-      gint64 started = g_get_monotonic_time ();
-
-      if (!treff_store_run_transaction (store, fill, store, &error))
-        g_error ("%s", error->message);
-      g_print ("Created %s in %.1f s\n", path, (g_get_monotonic_time () - started) / 1e6);
-    }
+  store = bench_open_store (argc > 1 ? argv[1] : NULL, "treffpunkt-bench-feed.db", N_ROOMS, fill);
 
   feed = treff_feed_new ("intern", "Alle Buchungen", TREFF_FEED_FILTER_ALL, TREFF_FEED_PRIVACY_INTERNAL);
 
@@ -161,13 +120,11 @@ main (int   argc,
     {
       g_autofree char *again = NULL;
       gint64 started = g_get_monotonic_time ();
-      double ms;
 
       again = treff_feed_build (feed, store, &options, &error);
       if (again == NULL)
         g_error ("%s", error->message);
-      ms = (g_get_monotonic_time () - started) / 1000.0;
-      g_array_append_val (export_times, ms);
+      bench_record (export_times, started);
     }
 
   /* The same components, as libical holds them. */
@@ -180,21 +137,20 @@ main (int   argc,
     {
       gint64 started = g_get_monotonic_time ();
       char *serialised = icalcomponent_as_ical_string_r (calendar);
-      double ms = (g_get_monotonic_time () - started) / 1000.0;
 
-      g_array_append_val (libical_times, ms);
+      bench_record (libical_times, started);
       libical_size = strlen (serialised);
       free (serialised);
     }
   icalcomponent_free (calendar);
 
-  ratio = median_ms (export_times) / median_ms (libical_times);
+  ratio = bench_median_ms (export_times) / bench_median_ms (libical_times);
   g_print ("Feed: %u events, %zu KB (libical writes %zu KB)\n",
            n_events, strlen (text) / 1024, libical_size / 1024);
   g_print ("Treffpunkt, whole export (store query and text): %.2f ms (median of %d)\n",
-           median_ms (export_times), REPEATS);
+           bench_median_ms (export_times), REPEATS);
   g_print ("libical, icalcomponent_as_ical_string_r of the same components: %.2f ms (median of %d)\n",
-           median_ms (libical_times), REPEATS);
+           bench_median_ms (libical_times), REPEATS);
   g_print ("Ratio: %.2f (at most %.1f)\n", ratio, MAX_RATIO);
 
   return ratio <= MAX_RATIO ? 0 : 1;

@@ -9,16 +9,6 @@
 #include "treff-store-private.h"
 #include "treff-test-util.h"
 
-static TreffStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  TreffStore *store = treff_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 /* The room names in a database file as it is on disk, without any store. */
 static char *
 dup_names_in_file (const char *path)
@@ -56,7 +46,7 @@ test_backup_daily (void)
   g_autofree char *folder = treff_test_dir_build (dir, "backups", NULL);
   g_autofree char *dup_folder = treff_backup_dup_folder (path);
   g_autofree char *expected = treff_test_dir_build (dir, "backups", "treffpunkt-2026-11-21.db", NULL);
-  g_autoptr(TreffStore) store = open_store (path);
+  g_autoptr(TreffStore) store = treff_test_open_store (path);
   g_autoptr(TreffRoom) gruppenraum = treff_test_add_room (store, "Gruppenraum", 20);
   g_autoptr(TreffRoom) werkstatt = treff_test_add_room (store, "Werkstatt", 10);
   g_autoptr(sqlite3) check = NULL;
@@ -104,7 +94,7 @@ test_backup_opens_as_store (void)
   g_autoptr(TreffTestDir) dir = treff_test_dir_new ();
   g_autofree char *path = treff_test_dir_build (dir, "treffpunkt.db", NULL);
   g_autofree char *copy = treff_test_dir_build (dir, "copy.db", NULL);
-  g_autoptr(TreffStore) store = open_store (path);
+  g_autoptr(TreffStore) store = treff_test_open_store (path);
   g_autoptr(TreffRoom) room = treff_test_add_room (store, "Küche", 8);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *backup = make_backup (path, 2026, 11, 21, 9);
@@ -114,7 +104,7 @@ test_backup_opens_as_store (void)
   treff_test_write_file (copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_assert_finalize_object (g_steal_pointer (&store));
 
-  store = open_store (copy);
+  store = treff_test_open_store (copy);
   names = treff_test_dup_room_names (store, TRUE);
   g_assert_cmpstr (names, ==, "Küche");
   g_assert_finalize_object (g_steal_pointer (&store));
@@ -125,7 +115,7 @@ test_backup_once_a_day (void)
 {
   g_autoptr(TreffTestDir) dir = treff_test_dir_new ();
   g_autofree char *path = treff_test_dir_build (dir, "treffpunkt.db", NULL);
-  g_autoptr(TreffStore) store = open_store (path);
+  g_autoptr(TreffStore) store = treff_test_open_store (path);
   g_autoptr(TreffRoom) first = treff_test_add_room (store, "Gruppenraum", 20);
   g_autoptr(TreffRoom) second = NULL;
   g_autofree char *backup = make_backup (path, 2026, 11, 21, 0);
@@ -168,7 +158,7 @@ test_backup_keep_newest (void)
   g_autofree char *notes = treff_test_dir_build (dir, "backups", "notes.txt", NULL);
   g_autofree char *other = treff_test_dir_build (dir, "backups", "other-2026-01-01.db", NULL);
   g_autofree char *older_name = treff_test_dir_build (dir, "backups", "treffpunkt-alt-2020-01-01.db", NULL);
-  g_autoptr(TreffStore) store = open_store (path);
+  g_autoptr(TreffStore) store = treff_test_open_store (path);
   g_autoptr(TreffRoom) room = treff_test_add_room (store, "Gruppenraum", 20);
   g_autoptr(GDateTime) first_day = g_date_time_new_local (2026, 12, 25, 8, 0, 0);
   g_autoptr(GPtrArray) backups = NULL;
@@ -279,7 +269,7 @@ test_backup_restore (void)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *prefix = g_strconcat (path, ".damaged-", NULL);
   g_autofree char *folder = treff_test_dir_build (dir, "backups", NULL);
-  g_autoptr(TreffStore) store = open_store (path);
+  g_autoptr(TreffStore) store = treff_test_open_store (path);
   g_autoptr(TreffRoom) gruppenraum = treff_test_add_room (store, "Gruppenraum", 20);
   g_autoptr(TreffRoom) werkstatt = treff_test_add_room (store, "Werkstatt", 10);
   g_autoptr(TreffRoom) later = NULL;
@@ -332,7 +322,7 @@ test_backup_restore (void)
   backups_after = treff_test_list_folder (folder);
   g_assert_cmpstrv (backups_after, backups_before);
 
-  store = open_store (path);
+  store = treff_test_open_store (path);
   names = treff_test_dup_room_names (store, TRUE);
   g_assert_cmpstr (names, ==, "Gruppenraum, Küche, Werkstatt");
   g_assert_finalize_object (g_steal_pointer (&store));
@@ -345,7 +335,7 @@ test_backup_restore_missing (void)
   g_autoptr(TreffTestDir) dir = treff_test_dir_new ();
   g_autofree char *path = treff_test_dir_build (dir, "treffpunkt.db", NULL);
   g_autofree char *new_path = treff_test_dir_build (dir, "neu.db", NULL);
-  g_autoptr(TreffStore) store = open_store (path);
+  g_autoptr(TreffStore) store = treff_test_open_store (path);
   g_autoptr(TreffRoom) room = treff_test_add_room (store, "Werkstatt", 10);
   g_autofree char *backup = make_backup (path, 2026, 11, 21, 9);
   g_autofree char *kept = NULL;
@@ -358,7 +348,7 @@ test_backup_restore_missing (void)
   g_assert_no_error (error);
   g_assert_cmpstr (kept, ==, "");
 
-  store = open_store (new_path);
+  store = treff_test_open_store (new_path);
   names = treff_test_dup_room_names (store, TRUE);
   g_assert_cmpstr (names, ==, "Werkstatt");
   g_assert_finalize_object (g_steal_pointer (&store));

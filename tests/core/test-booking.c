@@ -8,25 +8,13 @@
 #include "treff-error.h"
 #include "treff-test-util.h"
 
-static GTimeZone *berlin;
-
-static GDateTime *
-local (int year,
-       int month,
-       int day,
-       int hour,
-       int minute)
-{
-  return g_date_time_new (berlin, year, month, day, hour, minute, 0);
-}
-
 /* Yoga in the Bewegungsraum, Wed 25 November 2026 18:00–19:30. */
 static TreffBooking *
 valid_booking (void)
 {
   TreffBooking *booking = treff_booking_new ();
-  g_autoptr(GDateTime) start = local (2026, 11, 25, 18, 0);
-  g_autoptr(GDateTime) end = local (2026, 11, 25, 19, 30);
+  g_autoptr(GDateTime) start = treff_test_berlin (2026, 11, 25, 18, 0);
+  g_autoptr(GDateTime) end = treff_test_berlin (2026, 11, 25, 19, 30);
   g_autoptr(GError) error = NULL;
 
   treff_booking_set_title (booking, "Yoga");
@@ -140,14 +128,14 @@ static void
 test_validate_times (void)
 {
   g_autoptr(TreffBooking) booking = valid_booking ();
-  g_autoptr(GDateTime) start = local (2026, 11, 25, 18, 0);
-  g_autoptr(GDateTime) earlier = local (2026, 11, 25, 17, 0);
-  g_autoptr(GDateTime) month_later = local (2026, 12, 26, 18, 0);
-  g_autoptr(GDateTime) minute_more = local (2026, 12, 26, 18, 1);
-  g_autoptr(GDateTime) midnight = local (2026, 11, 25, 0, 0);
-  g_autoptr(GDateTime) next_midnight = local (2026, 11, 26, 0, 0);
-  g_autoptr(GDateTime) october = local (2026, 10, 10, 10, 0);
-  g_autoptr(GDateTime) november = local (2026, 11, 10, 10, 0);
+  g_autoptr(GDateTime) start = treff_test_berlin (2026, 11, 25, 18, 0);
+  g_autoptr(GDateTime) earlier = treff_test_berlin (2026, 11, 25, 17, 0);
+  g_autoptr(GDateTime) month_later = treff_test_berlin (2026, 12, 26, 18, 0);
+  g_autoptr(GDateTime) minute_more = treff_test_berlin (2026, 12, 26, 18, 1);
+  g_autoptr(GDateTime) midnight = treff_test_berlin (2026, 11, 25, 0, 0);
+  g_autoptr(GDateTime) next_midnight = treff_test_berlin (2026, 11, 26, 0, 0);
+  g_autoptr(GDateTime) october = treff_test_berlin (2026, 10, 10, 10, 0);
+  g_autoptr(GDateTime) november = treff_test_berlin (2026, 11, 10, 10, 0);
 
   treff_booking_set_times (booking, NULL, NULL);
   assert_invalid (booking, "Choose when the booking starts and ends.");
@@ -265,8 +253,8 @@ static TreffBooking *
 unusual_booking (void)
 {
   TreffBooking *booking = treff_booking_new ();
-  g_autoptr(GDateTime) start = local (2026, 12, 5, 14, 0);
-  g_autoptr(GDateTime) end = local (2026, 12, 5, 17, 0);
+  g_autoptr(GDateTime) start = treff_test_berlin (2026, 12, 5, 14, 0);
+  g_autoptr(GDateTime) end = treff_test_berlin (2026, 12, 5, 17, 0);
   TreffRecurrence r;
 
   treff_recurrence_init_none (&r);
@@ -336,8 +324,8 @@ test_copy (void)
   g_autoptr(TreffBooking) original = unusual_booking ();
   g_autoptr(TreffBooking) copy = treff_booking_copy (original);
   g_autoptr(TreffBooking) fresh = treff_booking_new ();
-  g_autoptr(GDateTime) other_start = local (2027, 1, 2, 10, 0);
-  g_autoptr(GDateTime) other_end = local (2027, 1, 2, 12, 0);
+  g_autoptr(GDateTime) other_start = treff_test_berlin (2027, 1, 2, 10, 0);
+  g_autoptr(GDateTime) other_end = treff_test_berlin (2027, 1, 2, 12, 0);
   g_autofree GParamSpec **pspecs = NULL;
   guint n_pspecs;
   TreffRecurrence r;
@@ -378,73 +366,22 @@ test_copy (void)
   g_assert_finalize_object (g_steal_pointer (&copy));
 }
 
-typedef struct
-{
-  GString *names;
-} Notifications;
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
-}
-
-/* Keeps the names sorted: GLib emits notifications queued while frozen
- * in no particular order. */
-static void
-on_notify (GObject       *object,
-           GParamSpec    *pspec,
-           Notifications *notifications)
-{
-  g_auto(GStrv) names = g_strsplit (notifications->names->str, " ", -1);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    if (*names[i] != '\0')
-      g_ptr_array_add (sorted, names[i]);
-  g_ptr_array_add (sorted, (char *)pspec->name);
-  g_ptr_array_sort (sorted, compare_names);
-  g_ptr_array_add (sorted, NULL);
-
-  g_string_truncate (notifications->names, 0);
-  for (guint i = 0; g_ptr_array_index (sorted, i) != NULL; i++)
-    g_string_append_printf (notifications->names, "%s%s", i > 0 ? " " : "",
-                            (char *)g_ptr_array_index (sorted, i));
-}
-
-/* The properties notified since the last call, in order: "start rrule". */
-static char *
-take_notified (Notifications *notifications)
-{
-  char *names = g_strdup (notifications->names->str);
-
-  g_string_truncate (notifications->names, 0);
-  return names;
-}
-
-#define assert_notified(notifications, expected) \
-  G_STMT_START { \
-    g_autofree char *__names = take_notified (notifications); \
-    g_assert_cmpstr (__names, ==, expected); \
-  } G_STMT_END
-
 static void
 test_notify_only_on_change (void)
 {
   g_autoptr(TreffBooking) booking = unusual_booking ();
-  Notifications notifications = { g_string_new (NULL) };
-  g_autoptr(GDateTime) same_start = local (2026, 12, 5, 14, 0);
-  g_autoptr(GDateTime) same_end = local (2026, 12, 5, 17, 0);
-  g_autoptr(GDateTime) later_end = local (2026, 12, 5, 18, 0);
-  g_autoptr(GDateTime) second_saturday = local (2026, 12, 12, 14, 0);
+  TreffTestNotifications notifications = { g_string_new (NULL) };
+  g_autoptr(GDateTime) same_start = treff_test_berlin (2026, 12, 5, 14, 0);
+  g_autoptr(GDateTime) same_end = treff_test_berlin (2026, 12, 5, 17, 0);
+  g_autoptr(GDateTime) later_end = treff_test_berlin (2026, 12, 5, 18, 0);
+  g_autoptr(GDateTime) second_saturday = treff_test_berlin (2026, 12, 12, 14, 0);
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) same_instant_in_utc = g_date_time_to_timezone (same_start, utc);
   g_autofree GParamSpec **pspecs = NULL;
   guint n_pspecs;
   TreffRecurrence r;
 
-  g_signal_connect (booking, "notify", G_CALLBACK (on_notify), &notifications);
+  g_signal_connect (booking, "notify", G_CALLBACK (treff_test_record_notify), &notifications);
 
   /* Setting every writable property to its own value changes nothing. */
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (booking), &n_pspecs);
@@ -458,7 +395,7 @@ test_notify_only_on_change (void)
       g_object_get_property (G_OBJECT (booking), pspecs[i]->name, &value);
       g_object_set_property (G_OBJECT (booking), pspecs[i]->name, &value);
     }
-  assert_notified (&notifications, "");
+  treff_assert_notified (&notifications, "");
 
   /* Equal values that are other objects or differ only in blanks. */
   treff_booking_set_times (booking, same_start, same_end);
@@ -467,51 +404,51 @@ test_notify_only_on_change (void)
   r = *treff_booking_get_recurrence (booking);
   r.weekdays = TREFF_WEEKDAY_BIT (1);  /* not used by a monthly series */
   treff_booking_set_recurrence (booking, &r);
-  assert_notified (&notifications, "");
+  treff_assert_notified (&notifications, "");
 
   /* Real changes, each notified once. */
   treff_booking_set_title (booking, "Repair-Café Nord");
-  assert_notified (&notifications, "title");
+  treff_assert_notified (&notifications, "title");
   treff_booking_set_times (booking, same_start, later_end);
-  assert_notified (&notifications, "end");
+  treff_assert_notified (&notifications, "end");
   treff_booking_set_owner (booking, "course", 9);
-  assert_notified (&notifications, "owner-id");
+  treff_assert_notified (&notifications, "owner-id");
   treff_booking_set_kind (booking, TREFF_BOOKING_KIND_COURSE);
   treff_booking_set_status (booking, TREFF_BOOKING_STATUS_CONFIRMED);
   treff_booking_set_public (booking, TRUE);
   treff_booking_set_sequence (booking, 4);
-  assert_notified (&notifications, "kind public sequence status");
+  treff_assert_notified (&notifications, "kind public sequence status");
 
   /* The same instant in another zone repeats at another wall-clock time. */
   treff_booking_set_times (booking, same_instant_in_utc, later_end);
-  assert_notified (&notifications, "start");
+  treff_assert_notified (&notifications, "start");
   treff_booking_set_times (booking, same_start, later_end);
-  assert_notified (&notifications, "start");
+  treff_assert_notified (&notifications, "start");
 
   /* The RRULE of a monthly series depends on the first date's weekday. */
   treff_booking_set_times (booking, second_saturday, later_end);
-  assert_notified (&notifications, "start");
+  treff_assert_notified (&notifications, "start");
   r = *treff_booking_get_recurrence (booking);
   r.week_of_month = 2;
   treff_booking_set_recurrence (booking, &r);
-  assert_notified (&notifications, "recurrence rrule");
+  treff_assert_notified (&notifications, "recurrence rrule");
 
   treff_recurrence_init_none (&r);
   treff_booking_set_recurrence (booking, &r);
-  assert_notified (&notifications, "is-series recurrence rrule");
+  treff_assert_notified (&notifications, "is-series recurrence rrule");
   treff_booking_set_recurrence (booking, NULL);
-  assert_notified (&notifications, "");
+  treff_assert_notified (&notifications, "");
 
   r.repeat = TREFF_REPEAT_MONTHLY_BY_DATE;
   r.count = 3;
   treff_booking_set_recurrence (booking, &r);
-  assert_notified (&notifications, "is-series recurrence rrule");
+  treff_assert_notified (&notifications, "is-series recurrence rrule");
   {
     g_autofree char *rrule = treff_booking_dup_rrule (booking);
     g_assert_cmpstr (rrule, ==, "FREQ=MONTHLY;COUNT=3;BYMONTHDAY=12;WKST=MO");
   }
   treff_booking_set_times (booking, same_start, later_end);
-  assert_notified (&notifications, "rrule start");
+  treff_assert_notified (&notifications, "rrule start");
 
   g_string_free (notifications.names, TRUE);
 }
@@ -520,13 +457,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
-
-  berlin = g_time_zone_new_identifier ("Europe/Berlin");
-  g_assert_nonnull (berlin);
 
   g_test_add_func ("/booking/defaults", test_defaults);
   g_test_add_func ("/booking/labels", test_labels);
@@ -538,7 +470,5 @@ main (int   argc,
   g_test_add_func ("/booking/copy", test_copy);
   g_test_add_func ("/booking/notify-only-on-change", test_notify_only_on_change);
 
-  result = g_test_run ();
-  g_time_zone_unref (berlin);
-  return result;
+  return g_test_run ();
 }

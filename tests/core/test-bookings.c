@@ -10,168 +10,54 @@
   "SELECT (SELECT count(*) FROM bookings) || '/' || (SELECT count(*) FROM occurrences) || '/' || " \
   "(SELECT count(*) FROM booking_exceptions);"
 
-typedef struct
-{
-  TreffTestDir     *dir;
-  char             *path;
-  TreffStore       *store;
-  TreffTestChanges  changes;
-} Centre;
-
-static Centre *
-centre_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  Centre *centre = g_new0 (Centre, 1);
-
-  centre->dir = treff_test_dir_new ();
-  centre->path = treff_test_dir_build (centre->dir, "treffpunkt.db", NULL);
-  centre->store = treff_store_open (centre->path, &error);
-  g_assert_no_error (error);
-  treff_test_watch_changes (centre->store, &centre->changes);
-
-  return centre;
-}
-
-static void
-centre_free (Centre *centre)
-{
-  g_assert_finalize_object (centre->store);
-  treff_test_dir_free (centre->dir);
-  g_free (centre->path);
-  g_free (centre);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Centre, centre_free)
-
-/* Closes the database and opens it again, as the next start of the app would. */
-static void
-centre_reopen (Centre *centre)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_finalize_object (centre->store);
-  centre->store = treff_store_open (centre->path, &error);
-  g_assert_no_error (error);
-  treff_test_watch_changes (centre->store, &centre->changes);
-}
-
-static void
-reset_changes (Centre *centre)
-{
-  centre->changes.n_emissions = 0;
-  centre->changes.topics = 0;
-}
-
 /* Exactly one "changed" signal about bookings since the last check. */
 static void
-assert_one_change (Centre *centre)
+assert_one_change (TreffTestCentre *centre)
 {
   g_assert_cmpuint (centre->changes.n_emissions, ==, 1);
   g_assert_true (centre->changes.topics & TREFF_STORE_TOPIC_BOOKINGS);
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
 }
 
 static void
-assert_no_change (Centre *centre)
+assert_no_change (TreffTestCentre *centre)
 {
   g_assert_cmpuint (centre->changes.n_emissions, ==, 0);
 }
 
-/* A wall-clock time in the centre's time zone. */
-static GDateTime *
-at (Centre *centre,
-    int     year,
-    int     month,
-    int     day,
-    int     hour,
-    int     minute)
-{
-  return g_date_time_new (treff_store_get_time_zone (centre->store), year, month, day, hour, minute, 0);
-}
-
-static TreffBooking *
-booking_new_span (TreffRoom  *room,
-                  const char *title,
-                  GDateTime  *start,
-                  GDateTime  *end)
-{
-  TreffBooking *booking = treff_booking_new ();
-
-  treff_booking_set_title (booking, title);
-  treff_booking_set_room_id (booking, treff_room_get_id (room));
-  treff_booking_set_times (booking, start, end);
-
-  return booking;
-}
-
 /* A booking on one day from @start_hour:@start_minute to @end_hour:@end_minute. */
 static TreffBooking *
-booking_new (Centre     *centre,
-             TreffRoom  *room,
-             const char *title,
-             int         year,
-             int         month,
-             int         day,
-             int         start_hour,
-             int         start_minute,
-             int         end_hour,
-             int         end_minute)
+booking_new (TreffTestCentre *centre,
+             TreffRoom       *room,
+             const char      *title,
+             int              year,
+             int              month,
+             int              day,
+             int              start_hour,
+             int              start_minute,
+             int              end_hour,
+             int              end_minute)
 {
-  g_autoptr(GDateTime) start = at (centre, year, month, day, start_hour, start_minute);
-  g_autoptr(GDateTime) end = at (centre, year, month, day, end_hour, end_minute);
+  g_autoptr(GDateTime) start = treff_test_at (centre->store, year, month, day, start_hour, start_minute);
+  g_autoptr(GDateTime) end = treff_test_at (centre->store, year, month, day, end_hour, end_minute);
 
-  return booking_new_span (room, title, start, end);
-}
-
-/* Weekly on @weekdays, @count dates or until the given day (count 0). */
-static void
-set_weekly (TreffBooking *booking,
-            guint         weekdays,
-            guint         count,
-            int           until_year,
-            int           until_month,
-            int           until_day)
-{
-  TreffRecurrence recurrence;
-
-  treff_recurrence_init_none (&recurrence);
-  recurrence.repeat = TREFF_REPEAT_WEEKLY;
-  recurrence.weekdays = weekdays;
-  recurrence.count = count;
-  if (count == 0)
-    g_date_set_dmy (&recurrence.until, until_day, until_month, until_year);
-  treff_booking_set_recurrence (booking, &recurrence);
-}
-
-static void
-set_daily_until (TreffBooking *booking,
-                 int           until_year,
-                 int           until_month,
-                 int           until_day)
-{
-  TreffRecurrence recurrence;
-
-  treff_recurrence_init_none (&recurrence);
-  recurrence.repeat = TREFF_REPEAT_DAILY;
-  g_date_set_dmy (&recurrence.until, until_day, until_month, until_year);
-  treff_booking_set_recurrence (booking, &recurrence);
+  return treff_test_booking_new (room, title, start, end);
 }
 
 static char *
-dup_table_counts (Centre *centre)
+dup_table_counts (TreffTestCentre *centre)
 {
   return treff_test_query_text (centre->store->db, ALL_TABLES_COUNT);
 }
 
 static gint64
-count_rows (Centre     *centre,
-            const char *sql_format,
+count_rows (TreffTestCentre *centre,
+            const char      *sql_format,
             ...) G_GNUC_PRINTF (2, 3);
 
 static gint64
-count_rows (Centre     *centre,
-            const char *sql_format,
+count_rows (TreffTestCentre *centre,
+            const char      *sql_format,
             ...)
 {
   g_autofree char *sql = NULL;
@@ -185,35 +71,29 @@ count_rows (Centre     *centre,
 }
 
 static void
-add_ok (Centre       *centre,
-        TreffBooking *booking,
-        GPtrArray    *skipped_starts)
+add_ok (TreffTestCentre *centre,
+        TreffBooking    *booking,
+        GPtrArray       *skipped_starts)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean saved;
-
-  reset_changes (centre);
-  saved = treff_store_add_booking (centre->store, booking, skipped_starts, &error);
-  g_assert_no_error (error);
-  g_assert_true (saved);
-  g_assert_cmpint (treff_booking_get_id (booking), >, 0);
+  treff_test_reset_changes (&centre->changes);
+  treff_test_add_booking (centre->store, booking, skipped_starts);
   assert_one_change (centre);
 }
 
 /* Adding @booking must fail with @code and a message containing
  * @wording, leaving every table as it was and announcing nothing. */
 static void
-assert_add_refused (Centre       *centre,
-                    TreffBooking *booking,
-                    GPtrArray    *skipped_starts,
-                    int           code,
-                    const char   *wording)
+assert_add_refused (TreffTestCentre *centre,
+                    TreffBooking    *booking,
+                    GPtrArray       *skipped_starts,
+                    int              code,
+                    const char      *wording)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *before = dup_table_counts (centre);
   g_autofree char *after = NULL;
 
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   g_assert_false (treff_store_add_booking (centre->store, booking, skipped_starts, &error));
   g_assert_error (error, TREFF_ERROR, code);
   treff_assert_contains (error->message, wording);
@@ -248,60 +128,9 @@ describe_occurrence (TreffOccurrence *occurrence)
                           treff_occurrence_get_cancelled (occurrence) ? " cancelled" : "");
 }
 
-static GPtrArray *
-list_dates (Centre    *centre,
-            GDateTime *from,
-            GDateTime *to)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) occurrences = treff_store_list_occurrences (centre->store, from, to, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (occurrences);
-
-  /* Ordered by start, and each one in the centre's zone. */
-  for (guint i = 0; i < occurrences->len; i++)
-    {
-      TreffOccurrence *occurrence = g_ptr_array_index (occurrences, i);
-
-      g_assert_cmpint (g_date_time_compare (treff_occurrence_get_start (occurrence), to), <, 0);
-      g_assert_cmpint (g_date_time_compare (treff_occurrence_get_end (occurrence), from), >, 0);
-      if (i > 0)
-        g_assert_cmpint (g_date_time_compare (treff_occurrence_get_start (g_ptr_array_index (occurrences, i - 1)),
-                                              treff_occurrence_get_start (occurrence)), <=, 0);
-    }
-
-  return g_steal_pointer (&occurrences);
-}
-
-/* All dates between the two days (the second one excluded), one line each. */
-static char *
-describe_range (Centre *centre,
-                int     from_year,
-                int     from_month,
-                int     from_day,
-                int     to_year,
-                int     to_month,
-                int     to_day)
-{
-  g_autoptr(GDateTime) from = at (centre, from_year, from_month, from_day, 0, 0);
-  g_autoptr(GDateTime) to = at (centre, to_year, to_month, to_day, 0, 0);
-  g_autoptr(GPtrArray) occurrences = list_dates (centre, from, to);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < occurrences->len; i++)
-    {
-      g_autofree char *line = describe_occurrence (g_ptr_array_index (occurrences, i));
-
-      g_string_append_printf (text, "%s\n", line);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static TreffBooking *
-load_booking (Centre *centre,
-              gint64  id)
+load_booking (TreffTestCentre *centre,
+              gint64           id)
 {
   g_autoptr(GError) error = NULL;
   TreffBooking *booking = treff_store_get_booking (centre->store, id, &error);
@@ -313,15 +142,15 @@ load_booking (Centre *centre,
 }
 
 static void
-update_ok (Centre         *centre,
-           TreffBooking   *edited,
-           TreffEditScope  scope,
-           GDateTime      *original_start)
+update_ok (TreffTestCentre *centre,
+           TreffBooking    *edited,
+           TreffEditScope   scope,
+           GDateTime       *original_start)
 {
   g_autoptr(GError) error = NULL;
   gboolean saved;
 
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   saved = treff_store_update_booking (centre->store, edited, scope, original_start, &error);
   g_assert_no_error (error);
   g_assert_true (saved);
@@ -329,15 +158,15 @@ update_ok (Centre         *centre,
 }
 
 static void
-set_cancelled_ok (Centre    *centre,
-                  gint64     booking_id,
-                  GDateTime *original_start,
-                  gboolean   cancelled)
+set_cancelled_ok (TreffTestCentre *centre,
+                  gint64           booking_id,
+                  GDateTime       *original_start,
+                  gboolean         cancelled)
 {
   g_autoptr(GError) error = NULL;
   gboolean saved;
 
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   saved = treff_store_set_date_cancelled (centre->store, booking_id, original_start, cancelled, &error);
   g_assert_no_error (error);
   g_assert_true (saved);
@@ -349,12 +178,12 @@ set_cancelled_ok (Centre    *centre,
 static void
 test_bookings_one_off (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Werkstatt", 12);
   g_autoptr(TreffBooking) booking = booking_new (centre, room, "Repair-Café", 2026, 12, 5, 14, 0, 17, 0);
   g_autoptr(TreffBooking) loaded = NULL;
-  g_autoptr(GDateTime) start = at (centre, 2026, 12, 5, 14, 0);
-  g_autoptr(GDateTime) end = at (centre, 2026, 12, 5, 17, 0);
+  g_autoptr(GDateTime) start = treff_test_at (centre->store, 2026, 12, 5, 14, 0);
+  g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 12, 5, 17, 0);
   g_autofree char *dates = NULL;
   gint64 id;
 
@@ -366,7 +195,7 @@ test_bookings_one_off (void)
   add_ok (centre, booking, NULL);
   id = treff_booking_get_id (booking);
 
-  centre_reopen (centre);
+  treff_test_centre_reopen (centre);
   loaded = load_booking (centre, id);
   g_assert_cmpstr (treff_booking_get_title (loaded), ==, "Repair-Café");
   g_assert_cmpstr (treff_booking_get_organiser (loaded), ==, "Förderverein");
@@ -379,7 +208,7 @@ test_bookings_one_off (void)
   g_assert_cmpint (treff_booking_get_kind (loaded), ==, TREFF_BOOKING_KIND_INTERNAL);
   g_assert_false (treff_booking_is_series (loaded));
 
-  dates = describe_range (centre, 2026, 11, 30, 2026, 12, 7);
+  dates = treff_test_describe_days (centre->store, 2026, 11, 30, 2026, 12, 7, describe_occurrence);
   g_assert_cmpstr (dates, ==, "2026-12-05 14:00–17:00 Repair-Café @Werkstatt\n");
   g_assert_cmpint (count_rows (centre, "SELECT count(*) FROM occurrences;"), ==, 1);
   /* The buffers block the room, the date itself does not grow. */
@@ -402,15 +231,15 @@ test_bookings_one_off (void)
 static void
 test_bookings_dst (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Bewegungsraum", 15);
   g_autoptr(TreffBooking) yoga = booking_new (centre, room, "Yoga", 2026, 3, 4, 18, 0, 19, 30);
-  g_autoptr(GDateTime) from = at (centre, 2026, 1, 1, 0, 0);
-  g_autoptr(GDateTime) to = at (centre, 2027, 1, 1, 0, 0);
+  g_autoptr(GDateTime) from = treff_test_at (centre->store, 2026, 1, 1, 0, 0);
+  g_autoptr(GDateTime) to = treff_test_at (centre->store, 2027, 1, 1, 0, 0);
   GDate day, last_day, summer_begins, summer_ends;
   guint n_summer = 0;
 
-  set_weekly (yoga, TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY), 0, 2026, 11, 25);
+  treff_test_set_weekly (yoga, TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY), 0, 2026, 11, 25);
   add_ok (centre, yoga, NULL);
 
   g_date_clear (&day, 1);
@@ -423,7 +252,7 @@ test_bookings_dst (void)
 
   for (int pass = 0; pass < 2; pass++)
     {
-      g_autoptr(GPtrArray) occurrences = list_dates (centre, from, to);
+      g_autoptr(GPtrArray) occurrences = treff_test_list_occurrences (centre->store, from, to);
       guint i = 0;
 
       g_assert_cmpuint (occurrences->len, ==, 39);
@@ -452,11 +281,11 @@ test_bookings_dst (void)
       g_assert_cmpuint (n_summer, ==, 30);
 
       /* And again as the next start of the app reads it. */
-      centre_reopen (centre);
+      treff_test_centre_reopen (centre);
       g_clear_pointer (&from, g_date_time_unref);
       g_clear_pointer (&to, g_date_time_unref);
-      from = at (centre, 2026, 1, 1, 0, 0);
-      to = at (centre, 2027, 1, 1, 0, 0);
+      from = treff_test_at (centre->store, 2026, 1, 1, 0, 0);
+      to = treff_test_at (centre->store, 2027, 1, 1, 0, 0);
     }
 }
 
@@ -465,7 +294,7 @@ test_bookings_dst (void)
 static void
 test_bookings_conflict_message (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) gruppenraum = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(TreffRoom) werkstatt = treff_test_add_room (centre->store, "Werkstatt", 12);
   g_autoptr(TreffBooking) repair = booking_new (centre, gruppenraum, "Repair-Café", 2026, 12, 5, 14, 0, 17, 0);
@@ -507,7 +336,7 @@ test_bookings_conflict_message (void)
 static void
 test_bookings_conflict_buffers (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) kueche = treff_test_add_room (centre->store, "Küche", 8);
   g_autoptr(TreffRoom) cafe = treff_test_add_room (centre->store, "Café", 30);
   g_autoptr(TreffBooking) kochkurs = booking_new (centre, kueche, "Kochkurs", 2026, 6, 10, 10, 0, 12, 0);
@@ -543,7 +372,7 @@ test_bookings_conflict_buffers (void)
   add_ok (centre, mittag, NULL);
 
   /* Bringing the class back would double-book the kitchen. */
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   g_assert_false (treff_store_set_date_cancelled (centre->store, treff_booking_get_id (kochkurs),
                                                   treff_booking_get_start (kochkurs), FALSE, &error));
   g_assert_error (error, TREFF_ERROR, TREFF_ERROR_CONFLICT);
@@ -558,7 +387,7 @@ test_bookings_conflict_buffers (void)
 static void
 test_bookings_cancelled_status (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Seminarraum", 25);
   g_autoptr(TreffBooking) talk = booking_new (centre, room, "Vortrag", 2026, 9, 15, 19, 0, 21, 0);
   g_autoptr(TreffBooking) other = booking_new (centre, room, "Bürgersprechstunde", 2026, 9, 15, 19, 30, 20, 30);
@@ -568,7 +397,7 @@ test_bookings_cancelled_status (void)
   add_ok (centre, talk, NULL);
   add_ok (centre, other, NULL);
 
-  dates = describe_range (centre, 2026, 9, 14, 2026, 9, 21);
+  dates = treff_test_describe_days (centre->store, 2026, 9, 14, 2026, 9, 21, describe_occurrence);
   g_assert_cmpstr (dates, ==,
                    "2026-09-15 19:00–21:00 Vortrag @Seminarraum cancelled\n"
                    "2026-09-15 19:30–20:30 Bürgersprechstunde @Seminarraum\n");
@@ -579,7 +408,7 @@ test_bookings_cancelled_status (void)
 static void
 test_bookings_all_or_nothing (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Bewegungsraum", 15);
   g_autoptr(TreffBooking) vortrag = booking_new (centre, room, "Elternabend", 2026, 3, 18, 18, 30, 19, 0);
   g_autoptr(TreffBooking) yoga = booking_new (centre, room, "Yoga", 2026, 3, 4, 18, 0, 19, 30);
@@ -589,7 +418,7 @@ test_bookings_all_or_nothing (void)
   g_autofree char *dates = NULL;
 
   add_ok (centre, vortrag, NULL);
-  set_weekly (yoga, TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY), 0, 2026, 4, 29);
+  treff_test_set_weekly (yoga, TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY), 0, 2026, 4, 29);
   assert_add_refused (centre, yoga, NULL, TREFF_ERROR_CONFLICT,
                       "Bewegungsraum is already booked on Wed, 3/18/2026 18:30–19:00 by Elternabend.");
   g_assert_cmpint (count_rows (centre, "SELECT count(*) FROM bookings;"), ==, 1);
@@ -616,7 +445,7 @@ test_bookings_all_or_nothing (void)
     }
 
   add_ok (centre, yoga, skipped);
-  dates = describe_range (centre, 2026, 3, 1, 2026, 5, 1);
+  dates = treff_test_describe_days (centre->store, 2026, 3, 1, 2026, 5, 1, describe_occurrence);
   g_assert_cmpstr (dates, ==,
                    "2026-03-04 18:00–19:30 Yoga @Bewegungsraum\n"
                    "2026-03-11 18:00–19:30 Yoga @Bewegungsraum\n"
@@ -634,14 +463,14 @@ test_bookings_all_or_nothing (void)
 static void
 test_bookings_check_capacity (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) kueche = treff_test_add_room (centre->store, "Küche", 8);
   g_autoptr(TreffBooking) booking = booking_new (centre, kueche, "Kochen mit Kindern", 2026, 5, 6, 15, 0, 17, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *warning = NULL;
 
   treff_booking_set_attendees (booking, 20);
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   g_assert_true (treff_store_check_booking (centre->store, booking, TREFF_EDIT_SCOPE_ALL, NULL, &warning, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (warning, ==, "20 people are expected, but Küche holds only 8.");
@@ -662,19 +491,19 @@ test_bookings_check_capacity (void)
 static void
 test_bookings_edit_this_date (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) gruppenraum = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(TreffRoom) seminarraum = treff_test_add_room (centre->store, "Seminarraum", 25);
   g_autoptr(TreffBooking) kurs = booking_new (centre, gruppenraum, "Sprachkurs", 2026, 3, 4, 18, 0, 20, 0);
   g_autoptr(TreffBooking) edited = NULL;
   g_autoptr(TreffBooking) loaded = NULL;
   g_autoptr(TreffBooking) taken = NULL;
-  g_autoptr(GDateTime) third = at (centre, 2026, 3, 18, 18, 0);
-  g_autoptr(GDateTime) moved_start = at (centre, 2026, 3, 18, 19, 0);
-  g_autoptr(GDateTime) moved_end = at (centre, 2026, 3, 18, 21, 0);
+  g_autoptr(GDateTime) third = treff_test_at (centre->store, 2026, 3, 18, 18, 0);
+  g_autoptr(GDateTime) moved_start = treff_test_at (centre->store, 2026, 3, 18, 19, 0);
+  g_autoptr(GDateTime) moved_end = treff_test_at (centre->store, 2026, 3, 18, 21, 0);
   g_autofree char *dates = NULL;
 
-  set_weekly (kurs, TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY), 5, 0, 0, 0);
+  treff_test_set_weekly (kurs, TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY), 5, 0, 0, 0);
   add_ok (centre, kurs, NULL);
 
   edited = load_booking (centre, treff_booking_get_id (kurs));
@@ -683,7 +512,7 @@ test_bookings_edit_this_date (void)
   treff_booking_set_title (edited, "Sprachkurs – Prüfung");
   update_ok (centre, edited, TREFF_EDIT_SCOPE_THIS_DATE, third);
 
-  dates = describe_range (centre, 2026, 3, 1, 2026, 4, 30);
+  dates = treff_test_describe_days (centre->store, 2026, 3, 1, 2026, 4, 30, describe_occurrence);
   g_assert_cmpstr (dates, ==,
                    "2026-03-04 18:00–20:00 Sprachkurs @Gruppenraum\n"
                    "2026-03-11 18:00–20:00 Sprachkurs @Gruppenraum\n"
@@ -708,15 +537,15 @@ test_bookings_edit_this_date (void)
   /* Moving another date onto a date of the same series is a conflict. */
   {
     g_autoptr(TreffBooking) onto = load_booking (centre, treff_booking_get_id (kurs));
-    g_autoptr(GDateTime) fourth = at (centre, 2026, 3, 25, 18, 0);
-    g_autoptr(GDateTime) start = at (centre, 2026, 4, 1, 17, 0);
-    g_autoptr(GDateTime) end = at (centre, 2026, 4, 1, 19, 0);
+    g_autoptr(GDateTime) fourth = treff_test_at (centre->store, 2026, 3, 25, 18, 0);
+    g_autoptr(GDateTime) start = treff_test_at (centre->store, 2026, 4, 1, 17, 0);
+    g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 4, 1, 19, 0);
     g_autoptr(GError) error = NULL;
     g_autofree char *before = dup_table_counts (centre);
     g_autofree char *after = NULL;
 
     treff_booking_set_times (onto, start, end);
-    reset_changes (centre);
+    treff_test_reset_changes (&centre->changes);
     g_assert_false (treff_store_update_booking (centre->store, onto, TREFF_EDIT_SCOPE_THIS_DATE, fourth, &error));
     g_assert_error (error, TREFF_ERROR, TREFF_ERROR_CONFLICT);
     treff_assert_contains (error->message, "Gruppenraum is already booked on Wed, 4/1/2026 18:00–20:00 by Sprachkurs.");
@@ -732,29 +561,29 @@ test_bookings_edit_this_date (void)
 static void
 test_bookings_edit_all (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Bewegungsraum", 15);
   g_autoptr(TreffRoom) garden = treff_test_add_room (centre->store, "Garten", 40);
   g_autoptr(TreffBooking) yoga = booking_new (centre, room, "Yoga", 2026, 3, 4, 18, 0, 20, 0);
   g_autoptr(TreffBooking) edited = NULL;
   g_autoptr(TreffBooking) loaded = NULL;
-  g_autoptr(GDateTime) second = at (centre, 2026, 3, 11, 18, 0);
-  g_autoptr(GDateTime) fourth = at (centre, 2026, 3, 25, 18, 0);
-  g_autoptr(GDateTime) fifth = at (centre, 2026, 4, 1, 18, 0);
-  g_autoptr(GDateTime) sixth = at (centre, 2026, 4, 8, 18, 0);
-  g_autoptr(GDateTime) first_at_19 = at (centre, 2026, 3, 4, 19, 0);
+  g_autoptr(GDateTime) second = treff_test_at (centre->store, 2026, 3, 11, 18, 0);
+  g_autoptr(GDateTime) fourth = treff_test_at (centre->store, 2026, 3, 25, 18, 0);
+  g_autoptr(GDateTime) fifth = treff_test_at (centre->store, 2026, 4, 1, 18, 0);
+  g_autoptr(GDateTime) sixth = treff_test_at (centre->store, 2026, 4, 8, 18, 0);
+  g_autoptr(GDateTime) first_at_19 = treff_test_at (centre->store, 2026, 3, 4, 19, 0);
   g_autoptr(GPtrArray) occurrences = NULL;
   g_autofree char *dates = NULL;
   gint64 id;
 
-  set_weekly (yoga, TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY), 8, 0, 0, 0);
+  treff_test_set_weekly (yoga, TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY), 8, 0, 0, 0);
   add_ok (centre, yoga, NULL);
   id = treff_booking_get_id (yoga);
 
   /* Date 2 moves to Thursday morning on its own. */
   {
-    g_autoptr(GDateTime) start = at (centre, 2026, 3, 12, 10, 0);
-    g_autoptr(GDateTime) end = at (centre, 2026, 3, 12, 12, 0);
+    g_autoptr(GDateTime) start = treff_test_at (centre->store, 2026, 3, 12, 10, 0);
+    g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 3, 12, 12, 0);
 
     g_autoptr(GError) error = NULL;
 
@@ -770,7 +599,7 @@ test_bookings_edit_all (void)
   /* Date 4 is cancelled, date 5 takes place in the garden. */
   set_cancelled_ok (centre, id, fourth, TRUE);
   {
-    g_autoptr(GDateTime) end = at (centre, 2026, 4, 1, 20, 0);
+    g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 4, 1, 20, 0);
 
     edited = load_booking (centre, id);
     treff_booking_set_times (edited, fifth, end);
@@ -782,8 +611,8 @@ test_bookings_edit_all (void)
 
   /* Now date 6 is edited from 18:00 to 19:00 for all dates, with a new title. */
   {
-    g_autoptr(GDateTime) start = at (centre, 2026, 4, 8, 19, 0);
-    g_autoptr(GDateTime) end = at (centre, 2026, 4, 8, 21, 0);
+    g_autoptr(GDateTime) start = treff_test_at (centre->store, 2026, 4, 8, 19, 0);
+    g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 4, 8, 21, 0);
 
     edited = load_booking (centre, id);
     treff_booking_set_times (edited, start, end);
@@ -792,7 +621,7 @@ test_bookings_edit_all (void)
     g_clear_object (&edited);
   }
 
-  dates = describe_range (centre, 2026, 3, 1, 2026, 5, 1);
+  dates = treff_test_describe_days (centre->store, 2026, 3, 1, 2026, 5, 1, describe_occurrence);
   g_assert_cmpstr (dates, ==,
                    "2026-03-04 19:00–21:00 Yoga am Abend @Bewegungsraum\n"
                    "2026-03-12 10:00–12:00 Yoga am Abend @Bewegungsraum\n"
@@ -817,11 +646,11 @@ test_bookings_edit_all (void)
 
   /* The cancelled date moved with the series: it is restored at 19:00. */
   {
-    g_autoptr(GDateTime) from = at (centre, 2026, 3, 25, 0, 0);
-    g_autoptr(GDateTime) to = at (centre, 2026, 3, 26, 0, 0);
+    g_autoptr(GDateTime) from = treff_test_at (centre->store, 2026, 3, 25, 0, 0);
+    g_autoptr(GDateTime) to = treff_test_at (centre->store, 2026, 3, 26, 0, 0);
     TreffOccurrence *cancelled;
 
-    occurrences = list_dates (centre, from, to);
+    occurrences = treff_test_list_occurrences (centre->store, from, to);
     g_assert_cmpuint (occurrences->len, ==, 1);
     cancelled = g_ptr_array_index (occurrences, 0);
     g_assert_true (treff_occurrence_get_cancelled (cancelled));
@@ -829,7 +658,7 @@ test_bookings_edit_all (void)
   }
 
   g_clear_pointer (&dates, g_free);
-  dates = describe_range (centre, 2026, 3, 25, 2026, 3, 26);
+  dates = treff_test_describe_days (centre->store, 2026, 3, 25, 2026, 3, 26, describe_occurrence);
   g_assert_cmpstr (dates, ==, "2026-03-25 19:00–21:00 Yoga am Abend @Bewegungsraum\n");
   g_assert_cmpint (count_rows (centre, "SELECT count(*) FROM occurrences;"), ==, 9);
 }
@@ -840,35 +669,35 @@ test_bookings_edit_all (void)
 static void
 test_bookings_edit_all_conflict (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(TreffBooking) kurs = booking_new (centre, room, "Gitarrenkurs", 2026, 5, 5, 17, 0, 18, 0);
   g_autoptr(TreffBooking) chor = booking_new (centre, room, "Chor", 2026, 5, 19, 18, 30, 20, 0);
   g_autoptr(TreffBooking) edited = NULL;
-  g_autoptr(GDateTime) start = at (centre, 2026, 5, 5, 18, 0);
-  g_autoptr(GDateTime) end = at (centre, 2026, 5, 5, 19, 0);
+  g_autoptr(GDateTime) start = treff_test_at (centre->store, 2026, 5, 5, 18, 0);
+  g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 5, 5, 19, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *dates_before = NULL;
   g_autofree char *dates_after = NULL;
 
-  set_weekly (kurs, TREFF_WEEKDAY_BIT (G_DATE_TUESDAY), 4, 0, 0, 0);
+  treff_test_set_weekly (kurs, TREFF_WEEKDAY_BIT (G_DATE_TUESDAY), 4, 0, 0, 0);
   add_ok (centre, kurs, NULL);
   add_ok (centre, chor, NULL);
 
   before = dup_table_counts (centre);
-  dates_before = describe_range (centre, 2026, 5, 1, 2026, 6, 1);
+  dates_before = treff_test_describe_days (centre->store, 2026, 5, 1, 2026, 6, 1, describe_occurrence);
   edited = load_booking (centre, treff_booking_get_id (kurs));
   treff_booking_set_times (edited, start, end);
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   g_assert_false (treff_store_update_booking (centre->store, edited, TREFF_EDIT_SCOPE_ALL, NULL, &error));
   g_assert_error (error, TREFF_ERROR, TREFF_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, "Gruppenraum is already booked on Tue, 5/19/2026 18:30–20:00 by Chor.");
   g_clear_error (&error);
   assert_no_change (centre);
   after = dup_table_counts (centre);
-  dates_after = describe_range (centre, 2026, 5, 1, 2026, 6, 1);
+  dates_after = treff_test_describe_days (centre->store, 2026, 5, 1, 2026, 6, 1, describe_occurrence);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (dates_after, ==, dates_before);
 
@@ -876,11 +705,11 @@ test_bookings_edit_all_conflict (void)
   g_clear_pointer (&dates_after, g_free);
   g_clear_pointer (&start, g_date_time_unref);
   g_clear_pointer (&end, g_date_time_unref);
-  start = at (centre, 2026, 5, 5, 16, 30);
-  end = at (centre, 2026, 5, 5, 17, 30);
+  start = treff_test_at (centre->store, 2026, 5, 5, 16, 30);
+  end = treff_test_at (centre->store, 2026, 5, 5, 17, 30);
   treff_booking_set_times (edited, start, end);
   update_ok (centre, edited, TREFF_EDIT_SCOPE_ALL, NULL);
-  dates_after = describe_range (centre, 2026, 5, 1, 2026, 6, 1);
+  dates_after = treff_test_describe_days (centre->store, 2026, 5, 1, 2026, 6, 1, describe_occurrence);
   g_assert_cmpstr (dates_after, ==,
                    "2026-05-05 16:30–17:30 Gitarrenkurs @Gruppenraum\n"
                    "2026-05-12 16:30–17:30 Gitarrenkurs @Gruppenraum\n"
@@ -895,30 +724,30 @@ test_bookings_edit_all_conflict (void)
 static void
 test_bookings_edit_following_count (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Seminarraum", 25);
   g_autoptr(TreffBooking) kurs = booking_new (centre, room, "Sprachkurs A2", 2026, 1, 7, 18, 0, 19, 30);
   g_autoptr(TreffBooking) edited = NULL;
   g_autoptr(TreffBooking) old_part = NULL;
   g_autoptr(TreffBooking) new_part = NULL;
-  g_autoptr(GDateTime) third = at (centre, 2026, 1, 21, 18, 0);
-  g_autoptr(GDateTime) eighth = at (centre, 2026, 2, 25, 18, 0);
-  g_autoptr(GDateTime) tenth = at (centre, 2026, 3, 11, 18, 0);
-  g_autoptr(GDateTime) twelfth = at (centre, 2026, 3, 25, 18, 0);
-  g_autoptr(GDateTime) new_start = at (centre, 2026, 2, 25, 19, 0);
-  g_autoptr(GDateTime) new_end = at (centre, 2026, 2, 25, 20, 30);
+  g_autoptr(GDateTime) third = treff_test_at (centre->store, 2026, 1, 21, 18, 0);
+  g_autoptr(GDateTime) eighth = treff_test_at (centre->store, 2026, 2, 25, 18, 0);
+  g_autoptr(GDateTime) tenth = treff_test_at (centre->store, 2026, 3, 11, 18, 0);
+  g_autoptr(GDateTime) twelfth = treff_test_at (centre->store, 2026, 3, 25, 18, 0);
+  g_autoptr(GDateTime) new_start = treff_test_at (centre->store, 2026, 2, 25, 19, 0);
+  g_autoptr(GDateTime) new_end = treff_test_at (centre->store, 2026, 2, 25, 20, 30);
   g_autofree char *dates = NULL;
   const TreffRecurrence *recurrence;
   gint64 old_id, new_id;
 
-  set_weekly (kurs, TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY), 20, 0, 0, 0);
+  treff_test_set_weekly (kurs, TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY), 20, 0, 0, 0);
   add_ok (centre, kurs, NULL);
   old_id = treff_booking_get_id (kurs);
   g_assert_cmpint (count_rows (centre, "SELECT count(*) FROM occurrences;"), ==, 20);
 
   set_cancelled_ok (centre, old_id, third, TRUE);
   {
-    g_autoptr(GDateTime) end = at (centre, 2026, 3, 11, 19, 30);
+    g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 3, 11, 19, 30);
 
     edited = load_booking (centre, old_id);
     treff_booking_set_times (edited, tenth, end);
@@ -927,8 +756,8 @@ test_bookings_edit_following_count (void)
     g_clear_object (&edited);
   }
   {
-    g_autoptr(GDateTime) start = at (centre, 2026, 3, 26, 10, 0);
-    g_autoptr(GDateTime) end = at (centre, 2026, 3, 26, 11, 30);
+    g_autoptr(GDateTime) start = treff_test_at (centre->store, 2026, 3, 26, 10, 0);
+    g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 3, 26, 11, 30);
 
     edited = load_booking (centre, old_id);
     treff_booking_set_times (edited, start, end);
@@ -964,7 +793,7 @@ test_bookings_edit_following_count (void)
   g_assert_true (g_date_time_equal (treff_booking_get_start (new_part), new_start));
   g_assert_cmpuint (recurrence->count, ==, 13);
 
-  dates = describe_range (centre, 2026, 1, 1, 2026, 7, 1);
+  dates = treff_test_describe_days (centre->store, 2026, 1, 1, 2026, 7, 1, describe_occurrence);
   g_assert_cmpstr (dates, ==,
                    "2026-01-07 18:00–19:30 Sprachkurs A2 @Seminarraum\n"
                    "2026-01-14 18:00–19:30 Sprachkurs A2 @Seminarraum\n"
@@ -997,7 +826,7 @@ test_bookings_edit_following_count (void)
   {
     g_autoptr(GError) error = NULL;
 
-    reset_changes (centre);
+    treff_test_reset_changes (&centre->changes);
     g_assert_true (treff_store_delete_booking (centre->store, new_id, &error));
     g_assert_no_error (error);
     assert_one_change (centre);
@@ -1010,18 +839,18 @@ test_bookings_edit_following_count (void)
 static void
 test_bookings_edit_following_until (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Kinderraum", 12);
   g_autoptr(TreffBooking) krabbel = booking_new (centre, room, "Krabbelgruppe", 2026, 6, 1, 9, 30, 11, 0);
   g_autoptr(TreffBooking) edited = NULL;
   g_autoptr(TreffBooking) new_part = NULL;
-  g_autoptr(GDateTime) slot = at (centre, 2026, 6, 15, 9, 30);
-  g_autoptr(GDateTime) start = at (centre, 2026, 6, 15, 10, 0);
-  g_autoptr(GDateTime) end = at (centre, 2026, 6, 15, 11, 30);
+  g_autoptr(GDateTime) slot = treff_test_at (centre->store, 2026, 6, 15, 9, 30);
+  g_autoptr(GDateTime) start = treff_test_at (centre->store, 2026, 6, 15, 10, 0);
+  g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 6, 15, 11, 30);
   g_autofree char *dates = NULL;
   const TreffRecurrence *recurrence;
 
-  set_weekly (krabbel, TREFF_WEEKDAY_BIT (G_DATE_MONDAY), 0, 2026, 7, 6);
+  treff_test_set_weekly (krabbel, TREFF_WEEKDAY_BIT (G_DATE_MONDAY), 0, 2026, 7, 6);
   add_ok (centre, krabbel, NULL);
 
   /* A later date of the new part collides: nothing is split. */
@@ -1035,7 +864,7 @@ test_bookings_edit_following_until (void)
 
     add_ok (centre, baby, NULL);
     before = dup_table_counts (centre);
-    dates_before = describe_range (centre, 2026, 6, 1, 2026, 8, 1);
+    dates_before = treff_test_describe_days (centre->store, 2026, 6, 1, 2026, 8, 1, describe_occurrence);
     edited = load_booking (centre, treff_booking_get_id (krabbel));
     treff_booking_set_times (edited, start, end);
     g_assert_false (treff_store_update_booking (centre->store, edited, TREFF_EDIT_SCOPE_THIS_AND_FOLLOWING,
@@ -1046,7 +875,7 @@ test_bookings_edit_following_until (void)
     assert_no_change (centre);
     g_assert_cmpint (treff_booking_get_id (edited), ==, treff_booking_get_id (krabbel));
     after = dup_table_counts (centre);
-    dates_after = describe_range (centre, 2026, 6, 1, 2026, 8, 1);
+    dates_after = treff_test_describe_days (centre->store, 2026, 6, 1, 2026, 8, 1, describe_occurrence);
     g_assert_cmpstr (after, ==, before);
     g_assert_cmpstr (dates_after, ==, dates_before);
 
@@ -1063,7 +892,7 @@ test_bookings_edit_following_until (void)
   g_assert_cmpint (g_date_get_month (&recurrence->until), ==, 7);
   g_assert_cmpint (g_date_get_day (&recurrence->until), ==, 6);
 
-  dates = describe_range (centre, 2026, 6, 1, 2026, 8, 1);
+  dates = treff_test_describe_days (centre->store, 2026, 6, 1, 2026, 8, 1, describe_occurrence);
   g_assert_cmpstr (dates, ==,
                    "2026-06-01 09:30–11:00 Krabbelgruppe @Kinderraum\n"
                    "2026-06-08 09:30–11:00 Krabbelgruppe @Kinderraum\n"
@@ -1079,28 +908,28 @@ test_bookings_edit_following_until (void)
 static void
 test_bookings_cancel_date (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(TreffBooking) gymnastik = booking_new (centre, room, "Gymnastik", 2026, 9, 1, 10, 0, 11, 0);
   g_autoptr(TreffBooking) guest = booking_new (centre, room, "Beratung", 2026, 9, 8, 10, 30, 12, 0);
-  g_autoptr(GDateTime) second = at (centre, 2026, 9, 8, 10, 0);
+  g_autoptr(GDateTime) second = treff_test_at (centre->store, 2026, 9, 8, 10, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *dates = NULL;
 
-  set_weekly (gymnastik, TREFF_WEEKDAY_BIT (G_DATE_TUESDAY), 3, 0, 0, 0);
+  treff_test_set_weekly (gymnastik, TREFF_WEEKDAY_BIT (G_DATE_TUESDAY), 3, 0, 0, 0);
   add_ok (centre, gymnastik, NULL);
   assert_add_refused (centre, guest, NULL, TREFF_ERROR_CONFLICT, "by Gymnastik.");
 
   set_cancelled_ok (centre, treff_booking_get_id (gymnastik), second, TRUE);
   add_ok (centre, guest, NULL);
-  dates = describe_range (centre, 2026, 9, 1, 2026, 10, 1);
+  dates = treff_test_describe_days (centre->store, 2026, 9, 1, 2026, 10, 1, describe_occurrence);
   g_assert_cmpstr (dates, ==,
                    "2026-09-01 10:00–11:00 Gymnastik @Gruppenraum\n"
                    "2026-09-08 10:00–11:00 Gymnastik @Gruppenraum cancelled\n"
                    "2026-09-08 10:30–12:00 Beratung @Gruppenraum\n"
                    "2026-09-15 10:00–11:00 Gymnastik @Gruppenraum\n");
 
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   g_assert_false (treff_store_set_date_cancelled (centre->store, treff_booking_get_id (gymnastik), second,
                                                   FALSE, &error));
   g_assert_error (error, TREFF_ERROR, TREFF_ERROR_CONFLICT);
@@ -1108,7 +937,7 @@ test_bookings_cancel_date (void)
   g_clear_error (&error);
   assert_no_change (centre);
   g_clear_pointer (&dates, g_free);
-  dates = describe_range (centre, 2026, 9, 8, 2026, 9, 9);
+  dates = treff_test_describe_days (centre->store, 2026, 9, 8, 2026, 9, 9, describe_occurrence);
   g_assert_cmpstr (dates, ==,
                    "2026-09-08 10:00–11:00 Gymnastik @Gruppenraum cancelled\n"
                    "2026-09-08 10:30–12:00 Beratung @Gruppenraum\n");
@@ -1121,13 +950,13 @@ test_bookings_cancel_date (void)
   assert_no_change (centre);
 
   /* Once the guest is gone the date can come back. */
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   g_assert_true (treff_store_delete_booking (centre->store, treff_booking_get_id (guest), &error));
   g_assert_no_error (error);
   assert_one_change (centre);
   set_cancelled_ok (centre, treff_booking_get_id (gymnastik), second, FALSE);
   g_clear_pointer (&dates, g_free);
-  dates = describe_range (centre, 2026, 9, 8, 2026, 9, 9);
+  dates = treff_test_describe_days (centre->store, 2026, 9, 8, 2026, 9, 9, describe_occurrence);
   g_assert_cmpstr (dates, ==, "2026-09-08 10:00–11:00 Gymnastik @Gruppenraum\n");
 }
 
@@ -1135,21 +964,21 @@ test_bookings_cancel_date (void)
 static void
 test_bookings_delete (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(TreffRoom) other = treff_test_add_room (centre->store, "Werkstatt", 12);
   g_autoptr(TreffBooking) series = booking_new (centre, room, "Hausaufgabenhilfe", 2026, 9, 7, 14, 0, 16, 0);
   g_autoptr(TreffBooking) keep = booking_new (centre, other, "Nähcafé", 2026, 9, 7, 14, 0, 16, 0);
   g_autoptr(TreffBooking) edited = NULL;
   g_autoptr(TreffBooking) gone = NULL;
-  g_autoptr(GDateTime) slot = at (centre, 2026, 9, 8, 14, 0);
+  g_autoptr(GDateTime) slot = treff_test_at (centre->store, 2026, 9, 8, 14, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *dates = NULL;
   gint64 id;
 
-  set_weekly (series, TREFF_WEEKDAY_BIT (G_DATE_MONDAY) | TREFF_WEEKDAY_BIT (G_DATE_TUESDAY) |
-                      TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY) | TREFF_WEEKDAY_BIT (G_DATE_THURSDAY),
-              0, 2026, 9, 30);
+  treff_test_set_weekly (series, TREFF_WEEKDAY_BIT (G_DATE_MONDAY) | TREFF_WEEKDAY_BIT (G_DATE_TUESDAY) |
+                                 TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY) | TREFF_WEEKDAY_BIT (G_DATE_THURSDAY),
+                         0, 2026, 9, 30);
   add_ok (centre, series, NULL);
   add_ok (centre, keep, NULL);
   id = treff_booking_get_id (series);
@@ -1157,7 +986,7 @@ test_bookings_delete (void)
                                id), ==, 15);
   edited = load_booking (centre, id);
   {
-    g_autoptr(GDateTime) end = at (centre, 2026, 9, 8, 16, 0);
+    g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 9, 8, 16, 0);
 
     treff_booking_set_times (edited, slot, end);
   }
@@ -1165,7 +994,7 @@ test_bookings_delete (void)
   update_ok (centre, edited, TREFF_EDIT_SCOPE_THIS_DATE, slot);
   g_assert_cmpint (count_rows (centre, "SELECT count(*) FROM booking_exceptions;"), ==, 1);
 
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   g_assert_true (treff_store_delete_booking (centre->store, id, &error));
   g_assert_no_error (error);
   assert_one_change (centre);
@@ -1182,7 +1011,7 @@ test_bookings_delete (void)
   g_clear_error (&error);
   assert_no_change (centre);
 
-  dates = describe_range (centre, 2026, 9, 1, 2026, 10, 1);
+  dates = treff_test_describe_days (centre->store, 2026, 9, 1, 2026, 10, 1, describe_occurrence);
   g_assert_cmpstr (dates, ==, "2026-09-07 14:00–16:00 Nähcafé @Werkstatt\n");
 
   /* Without bookings the room can go. */
@@ -1195,24 +1024,24 @@ test_bookings_delete (void)
 static void
 test_bookings_room_in_use (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) gruppenraum = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(TreffRoom) werkstatt = treff_test_add_room (centre->store, "Werkstatt", 12);
   g_autoptr(TreffRoom) lager = treff_test_add_room (centre->store, "Lager", 2);
   g_autoptr(TreffBooking) series = booking_new (centre, gruppenraum, "Nähkurs", 2026, 10, 6, 18, 0, 20, 0);
   g_autoptr(TreffBooking) edited = NULL;
   g_autoptr(TreffBooking) later = NULL;
-  g_autoptr(GDateTime) slot = at (centre, 2026, 10, 13, 18, 0);
+  g_autoptr(GDateTime) slot = treff_test_at (centre->store, 2026, 10, 13, 18, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *dates = NULL;
 
-  set_weekly (series, TREFF_WEEKDAY_BIT (G_DATE_TUESDAY), 3, 0, 0, 0);
+  treff_test_set_weekly (series, TREFF_WEEKDAY_BIT (G_DATE_TUESDAY), 3, 0, 0, 0);
   add_ok (centre, series, NULL);
 
   /* One date takes place in the Werkstatt: that room is in use too. */
   edited = load_booking (centre, treff_booking_get_id (series));
   {
-    g_autoptr(GDateTime) end = at (centre, 2026, 10, 13, 20, 0);
+    g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 10, 13, 20, 0);
 
     treff_booking_set_times (edited, slot, end);
   }
@@ -1223,7 +1052,7 @@ test_bookings_room_in_use (void)
     {
       TreffRoom *room = i == 0 ? gruppenraum : werkstatt;
 
-      reset_changes (centre);
+      treff_test_reset_changes (&centre->changes);
       g_assert_false (treff_store_delete_room (centre->store, treff_room_get_id (room), &error));
       g_assert_error (error, TREFF_ERROR, TREFF_ERROR_IN_USE);
       g_clear_error (&error);
@@ -1237,7 +1066,7 @@ test_bookings_room_in_use (void)
   assert_add_refused (centre, later, NULL, TREFF_ERROR_INVALID, "Gruppenraum cannot be booked");
 
   /* The archived room's dates are still in the plan. */
-  dates = describe_range (centre, 2026, 10, 1, 2026, 11, 1);
+  dates = treff_test_describe_days (centre->store, 2026, 10, 1, 2026, 11, 1, describe_occurrence);
   g_assert_cmpstr (dates, ==,
                    "2026-10-06 18:00–20:00 Nähkurs @Gruppenraum\n"
                    "2026-10-13 18:00–20:00 Nähkurs @Werkstatt\n"
@@ -1269,14 +1098,14 @@ first_saturday (int year,
 static void
 test_bookings_monthly_first_saturday (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Werkstatt", 12);
   g_autoptr(TreffBooking) repair = booking_new (centre, room, "Repair-Café", 2026, 1, 3, 14, 0, 17, 0);
   g_autoptr(GPtrArray) previews = NULL;
   g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
   g_autoptr(GPtrArray) occurrences = NULL;
-  g_autoptr(GDateTime) from = at (centre, 2025, 12, 1, 0, 0);
-  g_autoptr(GDateTime) to = at (centre, 2028, 2, 1, 0, 0);
+  g_autoptr(GDateTime) from = treff_test_at (centre->store, 2025, 12, 1, 0, 0);
+  g_autoptr(GDateTime) to = treff_test_at (centre->store, 2028, 2, 1, 0, 0);
   g_autoptr(GError) error = NULL;
   TreffRecurrence recurrence;
 
@@ -1321,7 +1150,7 @@ test_bookings_monthly_first_saturday (void)
     }
 
   add_ok (centre, repair, skipped);
-  occurrences = list_dates (centre, from, to);
+  occurrences = treff_test_list_occurrences (centre->store, from, to);
   g_assert_cmpuint (occurrences->len, ==, 24);
   for (guint i = 0; i < occurrences->len; i++)
     {
@@ -1342,12 +1171,12 @@ test_bookings_monthly_first_saturday (void)
 }
 
 static TreffBooking *
-add_search_booking (Centre     *centre,
-                    TreffRoom  *room,
-                    const char *title,
-                    const char *organiser,
-                    int         month,
-                    int         day)
+add_search_booking (TreffTestCentre *centre,
+                    TreffRoom       *room,
+                    const char      *title,
+                    const char      *organiser,
+                    int              month,
+                    int              day)
 {
   TreffBooking *booking = booking_new (centre, room, title, 2026, month, day, 10, 0, 11, 0);
 
@@ -1359,9 +1188,9 @@ add_search_booking (Centre     *centre,
 
 /* "Titles" of the search results, in their order. */
 static char *
-search (Centre     *centre,
-        const char *text,
-        guint       limit)
+search (TreffTestCentre *centre,
+        const char      *text,
+        guint            limit)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = treff_store_search_bookings (centre->store, text, limit, &error);
@@ -1384,7 +1213,7 @@ search (Centre     *centre,
 static void
 test_bookings_search (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(TreffBooking) sprachkurs = add_search_booking (centre, room, "Sprachkurs Deutsch", "Anna MÜLLER", 2, 3);
   g_autoptr(TreffBooking) krabbel = add_search_booking (centre, room, "Krabbelgruppe", "Familienbüro Nord", 2, 4);
@@ -1412,12 +1241,12 @@ test_bookings_search (void)
 static void
 test_bookings_time_zone (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Bewegungsraum", 15);
   g_autoptr(TreffBooking) yoga = booking_new (centre, room, "Yoga", 2026, 6, 10, 18, 0, 19, 30);
   g_autoptr(TreffBooking) edited = NULL;
   g_autoptr(TreffBooking) loaded = NULL;
-  g_autoptr(GDateTime) slot = at (centre, 2026, 6, 17, 18, 0);
+  g_autoptr(GDateTime) slot = treff_test_at (centre->store, 2026, 6, 17, 18, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *dates = NULL;
   const char *expected =
@@ -1427,17 +1256,17 @@ test_bookings_time_zone (void)
   gint64 utc_before, utc_after;
 
   g_assert_cmpstr (g_time_zone_get_identifier (treff_store_get_time_zone (centre->store)), ==, "Europe/Berlin");
-  set_weekly (yoga, TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY), 3, 0, 0, 0);
+  treff_test_set_weekly (yoga, TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY), 3, 0, 0, 0);
   add_ok (centre, yoga, NULL);
   {
-    g_autoptr(GDateTime) start = at (centre, 2026, 6, 17, 20, 0);
-    g_autoptr(GDateTime) end = at (centre, 2026, 6, 17, 21, 30);
+    g_autoptr(GDateTime) start = treff_test_at (centre->store, 2026, 6, 17, 20, 0);
+    g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 6, 17, 21, 30);
 
     edited = load_booking (centre, treff_booking_get_id (yoga));
     treff_booking_set_times (edited, start, end);
     update_ok (centre, edited, TREFF_EDIT_SCOPE_THIS_DATE, slot);
   }
-  dates = describe_range (centre, 2026, 6, 1, 2026, 7, 1);
+  dates = treff_test_describe_days (centre->store, 2026, 6, 1, 2026, 7, 1, describe_occurrence);
   g_assert_cmpstr (dates, ==, expected);
   utc_before = count_rows (centre, "SELECT sum (start_utc) FROM occurrences;");
 
@@ -1456,13 +1285,13 @@ test_bookings_time_zone (void)
   utc_after = count_rows (centre, "SELECT sum (start_utc) FROM occurrences;");
   g_assert_cmpint (utc_after - utc_before, ==, 3 * 3600);
   g_clear_pointer (&dates, g_free);
-  dates = describe_range (centre, 2026, 6, 1, 2026, 7, 1);
+  dates = treff_test_describe_days (centre->store, 2026, 6, 1, 2026, 7, 1, describe_occurrence);
   g_assert_cmpstr (dates, ==, expected);
 
-  centre_reopen (centre);
+  treff_test_centre_reopen (centre);
   g_assert_cmpstr (g_time_zone_get_identifier (treff_store_get_time_zone (centre->store)), ==, "Europe/London");
   g_clear_pointer (&dates, g_free);
-  dates = describe_range (centre, 2026, 6, 1, 2026, 7, 1);
+  dates = treff_test_describe_days (centre->store, 2026, 6, 1, 2026, 7, 1, describe_occurrence);
   g_assert_cmpstr (dates, ==, expected);
   loaded = load_booking (centre, treff_booking_get_id (yoga));
   g_assert_cmpint (g_date_time_get_hour (treff_booking_get_start (loaded)), ==, 18);
@@ -1482,7 +1311,7 @@ test_bookings_time_zone (void)
 static void
 test_bookings_list_week (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) treff = treff_test_add_room (centre->store, "Offener Treff", 40);
   g_autoptr(TreffRoom) gruppenraum = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(TreffRoom) werkstatt = treff_test_add_room (centre->store, "Werkstatt", 12);
@@ -1491,8 +1320,8 @@ test_bookings_list_week (void)
   g_autoptr(TreffRoom) kueche = treff_test_add_room (centre->store, "Küche", 8);
   g_autoptr(TreffBooking) daily = booking_new (centre, treff, "Offener Treff", 2026, 1, 1, 9, 0, 12, 0);
   g_autoptr(TreffBooking) homework = booking_new (centre, gruppenraum, "Hausaufgabenhilfe", 2026, 1, 5, 14, 0, 16, 0);
-  g_autoptr(GDateTime) from = at (centre, 2026, 11, 23, 0, 0);
-  g_autoptr(GDateTime) to = at (centre, 2026, 11, 30, 0, 0);
+  g_autoptr(GDateTime) from = treff_test_at (centre->store, 2026, 11, 23, 0, 0);
+  g_autoptr(GDateTime) to = treff_test_at (centre->store, 2026, 11, 30, 0, 0);
   g_autoptr(GPtrArray) occurrences = NULL;
   g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
   GDate first_day, week_start, week_end;
@@ -1500,12 +1329,12 @@ test_bookings_list_week (void)
   guint n_daily = 0, n_homework = 0, n_one_offs = 0;
 
   treff_booking_set_override_closures (daily, TRUE);
-  set_daily_until (daily, 2026, 12, 31);
+  treff_test_set_daily_until (daily, 2026, 12, 31);
   add_ok (centre, daily, NULL);
   treff_booking_set_override_closures (homework, TRUE);
-  set_weekly (homework, TREFF_WEEKDAY_BIT (G_DATE_MONDAY) | TREFF_WEEKDAY_BIT (G_DATE_TUESDAY) |
-                        TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY) | TREFF_WEEKDAY_BIT (G_DATE_THURSDAY),
-              0, 2026, 12, 31);
+  treff_test_set_weekly (homework, TREFF_WEEKDAY_BIT (G_DATE_MONDAY) | TREFF_WEEKDAY_BIT (G_DATE_TUESDAY) |
+                                   TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY) | TREFF_WEEKDAY_BIT (G_DATE_THURSDAY),
+                         0, 2026, 12, 31);
   add_ok (centre, homework, NULL);
 
   g_date_clear (&first_day, 1);
@@ -1536,18 +1365,18 @@ test_bookings_list_week (void)
   /* The edges: ends exactly at the start, starts exactly at the end
    * (neither is in the week), runs into the week, runs over it. */
   {
-    g_autoptr(GDateTime) sunday_22 = at (centre, 2026, 11, 22, 22, 0);
-    g_autoptr(GDateTime) sunday_20 = at (centre, 2026, 11, 22, 20, 0);
-    g_autoptr(GDateTime) monday_2 = at (centre, 2026, 11, 23, 2, 0);
-    g_autoptr(GDateTime) next_monday_1 = at (centre, 2026, 11, 30, 1, 0);
-    g_autoptr(GDateTime) sunday_23 = at (centre, 2026, 11, 29, 23, 0);
-    g_autoptr(GDateTime) long_start = at (centre, 2026, 11, 10, 8, 0);
-    g_autoptr(GDateTime) long_end = at (centre, 2026, 12, 4, 8, 0);
-    g_autoptr(TreffBooking) before = booking_new_span (seminarraum, "Endet am Wochenanfang", sunday_22, from);
-    g_autoptr(TreffBooking) after = booking_new_span (seminarraum, "Beginnt am Wochenende", to, next_monday_1);
-    g_autoptr(TreffBooking) into = booking_new_span (bewegungsraum, "Nachtwanderung", sunday_20, monday_2);
-    g_autoptr(TreffBooking) out = booking_new_span (bewegungsraum, "Silvesterprobe", sunday_23, next_monday_1);
-    g_autoptr(TreffBooking) over = booking_new_span (kueche, "Umbau Küche", long_start, long_end);
+    g_autoptr(GDateTime) sunday_22 = treff_test_at (centre->store, 2026, 11, 22, 22, 0);
+    g_autoptr(GDateTime) sunday_20 = treff_test_at (centre->store, 2026, 11, 22, 20, 0);
+    g_autoptr(GDateTime) monday_2 = treff_test_at (centre->store, 2026, 11, 23, 2, 0);
+    g_autoptr(GDateTime) next_monday_1 = treff_test_at (centre->store, 2026, 11, 30, 1, 0);
+    g_autoptr(GDateTime) sunday_23 = treff_test_at (centre->store, 2026, 11, 29, 23, 0);
+    g_autoptr(GDateTime) long_start = treff_test_at (centre->store, 2026, 11, 10, 8, 0);
+    g_autoptr(GDateTime) long_end = treff_test_at (centre->store, 2026, 12, 4, 8, 0);
+    g_autoptr(TreffBooking) before = treff_test_booking_new (seminarraum, "Endet am Wochenanfang", sunday_22, from);
+    g_autoptr(TreffBooking) after = treff_test_booking_new (seminarraum, "Beginnt am Wochenende", to, next_monday_1);
+    g_autoptr(TreffBooking) into = treff_test_booking_new (bewegungsraum, "Nachtwanderung", sunday_20, monday_2);
+    g_autoptr(TreffBooking) out = treff_test_booking_new (bewegungsraum, "Silvesterprobe", sunday_23, next_monday_1);
+    g_autoptr(TreffBooking) over = treff_test_booking_new (kueche, "Umbau Küche", long_start, long_end);
 
     add_ok (centre, before, NULL);
     add_ok (centre, after, NULL);
@@ -1556,7 +1385,7 @@ test_bookings_list_week (void)
     add_ok (centre, over, NULL);
   }
 
-  occurrences = list_dates (centre, from, to);
+  occurrences = treff_test_list_occurrences (centre->store, from, to);
   for (guint i = 0; i < occurrences->len; i++)
     {
       TreffOccurrence *occurrence = g_ptr_array_index (occurrences, i);
@@ -1592,13 +1421,13 @@ test_bookings_list_week (void)
 static void
 test_bookings_long_date_over_dst (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Seminarraum", 25);
-  g_autoptr(GDateTime) start = at (centre, 2026, 10, 1, 0, 0);
-  g_autoptr(GDateTime) end = at (centre, 2026, 11, 1, 0, 0);
-  g_autoptr(GDateTime) from = at (centre, 2026, 10, 31, 23, 30);
-  g_autoptr(GDateTime) to = at (centre, 2026, 11, 1, 12, 0);
-  g_autoptr(TreffBooking) exhibition = booking_new_span (room, "Ausstellung", start, end);
+  g_autoptr(GDateTime) start = treff_test_at (centre->store, 2026, 10, 1, 0, 0);
+  g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 11, 1, 0, 0);
+  g_autoptr(GDateTime) from = treff_test_at (centre->store, 2026, 10, 31, 23, 30);
+  g_autoptr(GDateTime) to = treff_test_at (centre->store, 2026, 11, 1, 12, 0);
+  g_autoptr(TreffBooking) exhibition = treff_test_booking_new (room, "Ausstellung", start, end);
   g_autoptr(TreffBooking) late = NULL;
   g_autoptr(GPtrArray) occurrences = NULL;
 
@@ -1608,7 +1437,7 @@ test_bookings_long_date_over_dst (void)
   add_ok (centre, exhibition, NULL);
   g_assert_cmpint (count_rows (centre, "SELECT end_utc - start_utc FROM occurrences;"), ==, 31 * 86400 + 3600);
 
-  occurrences = list_dates (centre, from, to);
+  occurrences = treff_test_list_occurrences (centre->store, from, to);
   g_assert_cmpuint (occurrences->len, ==, 1);
   g_assert_cmpstr (treff_occurrence_get_title (g_ptr_array_index (occurrences, 0)), ==, "Ausstellung");
 

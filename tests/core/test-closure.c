@@ -6,29 +6,18 @@
 
 #include "treff-closure.h"
 #include "treff-error.h"
-
-static GDate
-day (int year,
-     int month,
-     int d)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, month, year);
-  return date;
-}
+#include "treff-test-util.h"
 
 static void
 test_contains (void)
 {
-  GDate first = day (2026, 12, 23);
-  GDate last = day (2027, 1, 1);
+  GDate first = treff_test_date (2026, 12, 23);
+  GDate last = treff_test_date (2027, 1, 1);
   g_autoptr(TreffClosure) closure =
     treff_closure_new (TREFF_CLOSURE_KIND_CLOSED, "  Weihnachtsferien  ", &first, &last);
-  GDate before = day (2026, 12, 22);
-  GDate inside = day (2026, 12, 31);
-  GDate after = day (2027, 1, 2);
+  GDate before = treff_test_date (2026, 12, 22);
+  GDate inside = treff_test_date (2026, 12, 31);
+  GDate after = treff_test_date (2027, 1, 2);
   GDate unset;
 
   g_date_clear (&unset, 1);
@@ -56,8 +45,8 @@ count_notify (GObject    *object,
 static void
 test_properties (void)
 {
-  GDate first = day (2026, 10, 17);
-  GDate last = day (2026, 10, 31);
+  GDate first = treff_test_date (2026, 10, 17);
+  GDate last = treff_test_date (2026, 10, 31);
   g_autoptr(TreffClosure) closure =
     treff_closure_new (TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Herbstferien", &first, &last);
   g_autoptr(GDate) first_property = NULL;
@@ -106,11 +95,11 @@ assert_valid (const char  *title,
 static void
 test_validate (void)
 {
-  GDate first = day (2026, 7, 13);
-  GDate last = day (2026, 7, 31);
-  GDate same = day (2026, 7, 13);
-  GDate year_later = day (2027, 7, 13);  /* 366 days including both ends */
-  GDate too_late = day (2027, 7, 14);
+  GDate first = treff_test_date (2026, 7, 13);
+  GDate last = treff_test_date (2026, 7, 31);
+  GDate same = treff_test_date (2026, 7, 13);
+  GDate year_later = treff_test_date (2027, 7, 13);  /* 366 days including both ends */
+  GDate too_late = treff_test_date (2027, 7, 14);
 
   assert_valid ("Sommerschließung", &first, &last);
   assert_valid ("Betriebsausflug", &first, &same);

@@ -14,131 +14,35 @@
   (TREFF_WEEKDAY_BIT (G_DATE_MONDAY) | TREFF_WEEKDAY_BIT (G_DATE_TUESDAY) | \
    TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY) | TREFF_WEEKDAY_BIT (G_DATE_THURSDAY))
 
-typedef struct
-{
-  TreffTestDir     *dir;
-  TreffStore       *store;
-  TreffTestChanges  changes;
-} Centre;
-
-static Centre *
-centre_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  Centre *centre = g_new0 (Centre, 1);
-
-  centre->dir = treff_test_dir_new ();
-  path = treff_test_dir_build (centre->dir, "treffpunkt.db", NULL);
-  centre->store = treff_store_open (path, &error);
-  g_assert_no_error (error);
-  treff_test_watch_changes (centre->store, &centre->changes);
-
-  return centre;
-}
-
-static void
-centre_free (Centre *centre)
-{
-  g_assert_finalize_object (centre->store);
-  treff_test_dir_free (centre->dir);
-  g_free (centre);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Centre, centre_free)
-
-static void
-reset_changes (Centre *centre)
-{
-  centre->changes.n_emissions = 0;
-  centre->changes.topics = 0;
-}
-
 /* Exactly one "changed" signal since the last check, about @topics. */
 static void
-assert_one_change (Centre *centre,
-                   guint   topics)
+assert_one_change (TreffTestCentre *centre,
+                   guint            topics)
 {
   g_assert_cmpuint (centre->changes.n_emissions, ==, 1);
   g_assert_cmphex (centre->changes.topics, ==, topics);
-  reset_changes (centre);
-}
-
-static GDateTime *
-at (Centre *centre,
-    int     year,
-    int     month,
-    int     day,
-    int     hour,
-    int     minute)
-{
-  return g_date_time_new (treff_store_get_time_zone (centre->store), year, month, day, hour, minute, 0);
+  treff_test_reset_changes (&centre->changes);
 }
 
 static TreffBooking *
-booking_new_span (TreffRoom  *room,
-                  const char *title,
-                  GDateTime  *start,
-                  GDateTime  *end)
+booking_new (TreffTestCentre *centre,
+             TreffRoom       *room,
+             const char      *title,
+             int              year,
+             int              month,
+             int              day,
+             int              start_hour,
+             int              end_hour)
 {
-  TreffBooking *booking = treff_booking_new ();
+  g_autoptr(GDateTime) start = treff_test_at (centre->store, year, month, day, start_hour, 0);
+  g_autoptr(GDateTime) end = treff_test_at (centre->store, year, month, day, end_hour, 0);
 
-  treff_booking_set_title (booking, title);
-  treff_booking_set_room_id (booking, treff_room_get_id (room));
-  treff_booking_set_times (booking, start, end);
-
-  return booking;
-}
-
-static TreffBooking *
-booking_new (Centre     *centre,
-             TreffRoom  *room,
-             const char *title,
-             int         year,
-             int         month,
-             int         day,
-             int         start_hour,
-             int         end_hour)
-{
-  g_autoptr(GDateTime) start = at (centre, year, month, day, start_hour, 0);
-  g_autoptr(GDateTime) end = at (centre, year, month, day, end_hour, 0);
-
-  return booking_new_span (room, title, start, end);
-}
-
-static void
-set_weekly_until (TreffBooking *booking,
-                  guint         weekdays,
-                  int           until_year,
-                  int           until_month,
-                  int           until_day)
-{
-  TreffRecurrence recurrence;
-
-  treff_recurrence_init_none (&recurrence);
-  recurrence.repeat = TREFF_REPEAT_WEEKLY;
-  recurrence.weekdays = weekdays;
-  g_date_set_dmy (&recurrence.until, until_day, until_month, until_year);
-  treff_booking_set_recurrence (booking, &recurrence);
-}
-
-static void
-set_daily_until (TreffBooking *booking,
-                 int           until_year,
-                 int           until_month,
-                 int           until_day)
-{
-  TreffRecurrence recurrence;
-
-  treff_recurrence_init_none (&recurrence);
-  recurrence.repeat = TREFF_REPEAT_DAILY;
-  g_date_set_dmy (&recurrence.until, until_day, until_month, until_year);
-  treff_booking_set_recurrence (booking, &recurrence);
+  return treff_test_booking_new (room, title, start, end);
 }
 
 static gint64
-count_dates_of (Centre       *centre,
-                TreffBooking *booking)
+count_dates_of (TreffTestCentre *centre,
+                TreffBooking    *booking)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM occurrences WHERE booking_id = %" G_GINT64_FORMAT ";",
                                           treff_booking_get_id (booking));
@@ -147,35 +51,29 @@ count_dates_of (Centre       *centre,
 }
 
 static void
-add_ok (Centre       *centre,
-        TreffBooking *booking,
-        GPtrArray    *skipped_starts)
+add_ok (TreffTestCentre *centre,
+        TreffBooking    *booking,
+        GPtrArray       *skipped_starts)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean saved;
-
-  reset_changes (centre);
-  saved = treff_store_add_booking (centre->store, booking, skipped_starts, &error);
-  g_assert_no_error (error);
-  g_assert_true (saved);
-  g_assert_cmpint (treff_booking_get_id (booking), >, 0);
+  treff_test_reset_changes (&centre->changes);
+  treff_test_add_booking (centre->store, booking, skipped_starts);
   assert_one_change (centre, TREFF_STORE_TOPIC_BOOKINGS);
 }
 
 /* Saving must fail with @code naming @wording, and so must the check
  * while typing; nothing is saved or announced. */
 static void
-assert_add_refused (Centre       *centre,
-                    TreffBooking *booking,
-                    GPtrArray    *skipped_starts,
-                    const char   *wording)
+assert_add_refused (TreffTestCentre *centre,
+                    TreffBooking    *booking,
+                    GPtrArray       *skipped_starts,
+                    const char      *wording)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) check_error = NULL;
   g_autofree char *before = treff_test_query_text (centre->store->db, ALL_TABLES_COUNT);
   g_autofree char *after = NULL;
 
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   g_assert_false (treff_store_add_booking (centre->store, booking, skipped_starts, &error));
   g_assert_error (error, TREFF_ERROR, TREFF_ERROR_CONFLICT);
   treff_assert_contains (error->message, wording);
@@ -194,36 +92,9 @@ assert_add_refused (Centre       *centre,
     }
 }
 
-static TreffClosure *
-add_closure (Centre           *centre,
-             TreffClosureKind  kind,
-             const char       *title,
-             int               first_year,
-             int               first_month,
-             int               first_day,
-             int               last_year,
-             int               last_month,
-             int               last_day)
-{
-  g_autoptr(GError) error = NULL;
-  TreffClosure *closure;
-  GDate first, last;
-
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&first, first_day, first_month, first_year);
-  g_date_set_dmy (&last, last_day, last_month, last_year);
-  closure = treff_closure_new (kind, title, &first, &last);
-  g_assert_true (treff_store_add_closure (centre->store, closure, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (treff_closure_get_id (closure), >, 0);
-
-  return closure;
-}
-
 static void
-delete_closure (Centre       *centre,
-                TreffClosure *closure)
+delete_closure (TreffTestCentre *centre,
+                TreffClosure    *closure)
 {
   g_autoptr(GError) error = NULL;
 
@@ -231,39 +102,19 @@ delete_closure (Centre       *centre,
   g_assert_no_error (error);
 }
 
-/* One line per date of the range, "2026-12-25 18:00 Title" with
- * " cancelled" where it applies. */
+/* "2026-12-25 18:00 Title", with " cancelled" where it applies. */
 static char *
-describe_range (Centre *centre,
-                int     from_year,
-                int     from_month,
-                int     from_day,
-                int     to_year,
-                int     to_month,
-                int     to_day)
+describe_occurrence (TreffOccurrence *occurrence)
 {
-  g_autoptr(GDateTime) from = at (centre, from_year, from_month, from_day, 0, 0);
-  g_autoptr(GDateTime) to = at (centre, to_year, to_month, to_day, 0, 0);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) occurrences = treff_store_list_occurrences (centre->store, from, to, &error);
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *start = g_date_time_format (treff_occurrence_get_start (occurrence), "%Y-%m-%d %H:%M");
 
-  g_assert_no_error (error);
-  for (guint i = 0; i < occurrences->len; i++)
-    {
-      TreffOccurrence *occurrence = g_ptr_array_index (occurrences, i);
-      g_autofree char *start = g_date_time_format (treff_occurrence_get_start (occurrence), "%Y-%m-%d %H:%M");
-
-      g_string_append_printf (text, "%s %s%s\n", start, treff_occurrence_get_title (occurrence),
-                              treff_occurrence_get_cancelled (occurrence) ? " cancelled" : "");
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return g_strdup_printf ("%s %s%s", start, treff_occurrence_get_title (occurrence),
+                          treff_occurrence_get_cancelled (occurrence) ? " cancelled" : "");
 }
 
 static GPtrArray *
-preview (Centre       *centre,
-         TreffBooking *booking)
+preview (TreffTestCentre *centre,
+         TreffBooking    *booking)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *previews = treff_store_preview_booking (centre->store, booking, TREFF_EDIT_SCOPE_ALL, NULL, &error);
@@ -335,7 +186,7 @@ dup_problem_starts (GPtrArray *previews)
 static void
 test_closures_christmas_one_off (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Offener Treff", 40);
   g_autoptr(TreffBooking) party = booking_new (centre, room, "Weihnachtsfeier", 2026, 12, 25, 15, 18);
   g_autoptr(TreffBooking) loaded = NULL;
@@ -375,7 +226,7 @@ test_closures_christmas_one_off (void)
   loaded = treff_store_get_booking (centre->store, treff_booking_get_id (party), &error);
   g_assert_no_error (error);
   g_assert_true (treff_booking_get_override_closures (loaded));
-  dates = describe_range (centre, 2026, 12, 21, 2026, 12, 28);
+  dates = treff_test_describe_days (centre->store, 2026, 12, 21, 2026, 12, 28, describe_occurrence);
   g_assert_cmpstr (dates, ==,
                    "2026-12-24 10:00 Heiligabend-Café\n"
                    "2026-12-25 15:00 Weihnachtsfeier\n");
@@ -386,7 +237,7 @@ test_closures_christmas_one_off (void)
 static void
 test_closures_christmas_series (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(TreffBooking) chor = booking_new (centre, room, "Chor", 2026, 11, 6, 18, 20);
   g_autoptr(TreffBooking) tanz = booking_new (centre, room, "Tanztee", 2026, 12, 4, 15, 17);
@@ -395,7 +246,7 @@ test_closures_christmas_series (void)
   g_autofree char *states = NULL;
   g_autofree char *dates = NULL;
 
-  set_weekly_until (chor, TREFF_WEEKDAY_BIT (G_DATE_FRIDAY), 2026, 12, 31);
+  treff_test_set_weekly (chor, TREFF_WEEKDAY_BIT (G_DATE_FRIDAY), 0, 2026, 12, 31);
   assert_add_refused (centre, chor, NULL, "Fri, 12/25/2026 is a public holiday (Christmas Day).");
 
   previews = preview (centre, chor);
@@ -406,7 +257,7 @@ test_closures_christmas_series (void)
   add_ok (centre, chor, skipped);
   g_assert_cmpint (count_dates_of (centre, chor), ==, 8);
 
-  dates = describe_range (centre, 2026, 11, 1, 2027, 1, 1);
+  dates = treff_test_describe_days (centre->store, 2026, 11, 1, 2027, 1, 1, describe_occurrence);
   g_assert_cmpstr (dates, ==,
                    "2026-11-06 18:00 Chor\n"
                    "2026-11-13 18:00 Chor\n"
@@ -418,10 +269,10 @@ test_closures_christmas_series (void)
                    "2026-12-25 18:00 Chor cancelled\n");
 
   /* Over New Year, skipping Christmas Day alone is not enough. */
-  set_weekly_until (tanz, TREFF_WEEKDAY_BIT (G_DATE_FRIDAY), 2027, 1, 15);
+  treff_test_set_weekly (tanz, TREFF_WEEKDAY_BIT (G_DATE_FRIDAY), 0, 2027, 1, 15);
   g_ptr_array_set_size (skipped, 0);
   {
-    g_autoptr(GDateTime) christmas = at (centre, 2026, 12, 25, 15, 0);
+    g_autoptr(GDateTime) christmas = treff_test_at (centre->store, 2026, 12, 25, 15, 0);
 
     g_ptr_array_add (skipped, g_date_time_ref (christmas));
   }
@@ -442,7 +293,7 @@ test_closures_christmas_series (void)
 static void
 test_closures_closed_period (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Seminarraum", 25);
   g_autoptr(TreffClosure) winter = NULL;
   g_autoptr(TreffBooking) course = booking_new (centre, room, "Erste Hilfe", 2026, 12, 28, 9, 16);
@@ -452,8 +303,9 @@ test_closures_closed_period (void)
   g_autofree char *states = NULL;
   g_autofree char *dates = NULL;
 
-  reset_changes (centre);
-  winter = add_closure (centre, TREFF_CLOSURE_KIND_CLOSED, "Winter closure", 2026, 12, 28, 2026, 12, 31);
+  treff_test_reset_changes (&centre->changes);
+  winter = treff_test_add_closure (centre->store, TREFF_CLOSURE_KIND_CLOSED, "Winter closure",
+                                   2026, 12, 28, 2026, 12, 31);
   assert_one_change (centre, TREFF_STORE_TOPIC_CLOSURES);
 
   assert_add_refused (centre, course, NULL, "Mon, 12/28/2026: the centre is closed (Winter closure).");
@@ -463,10 +315,10 @@ test_closures_closed_period (void)
 
   /* From Sunday evening into the closed Monday … */
   {
-    g_autoptr(GDateTime) start = at (centre, 2026, 12, 27, 20, 0);
-    g_autoptr(GDateTime) end = at (centre, 2026, 12, 28, 2, 0);
-    g_autoptr(GDateTime) midnight = at (centre, 2026, 12, 28, 0, 0);
-    g_autoptr(TreffBooking) night = booking_new_span (room, "Filmnacht", start, end);
+    g_autoptr(GDateTime) start = treff_test_at (centre->store, 2026, 12, 27, 20, 0);
+    g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 12, 28, 2, 0);
+    g_autoptr(GDateTime) midnight = treff_test_at (centre->store, 2026, 12, 28, 0, 0);
+    g_autoptr(TreffBooking) night = treff_test_booking_new (room, "Filmnacht", start, end);
 
     assert_add_refused (centre, night, NULL, "Mon, 12/28/2026: the centre is closed (Winter closure).");
     /* … but ending at midnight it stays on Sunday. */
@@ -482,7 +334,7 @@ test_closures_closed_period (void)
   {
     g_autoptr(TreffBooking) daily = booking_new (centre, room, "Ferienprogramm", 2026, 12, 21, 10, 12);
 
-    set_daily_until (daily, 2027, 1, 4);
+    treff_test_set_daily_until (daily, 2027, 1, 4);
     g_clear_pointer (&previews, g_ptr_array_unref);
     g_clear_pointer (&states, g_free);
     previews = preview (centre, daily);
@@ -496,12 +348,12 @@ test_closures_closed_period (void)
   }
 
   /* Without the closure the Monday course can be booked. */
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   delete_closure (centre, winter);
   assert_one_change (centre, TREFF_STORE_TOPIC_CLOSURES);
   add_ok (centre, course, NULL);
 
-  dates = describe_range (centre, 2026, 12, 27, 2027, 1, 4);
+  dates = treff_test_describe_days (centre->store, 2026, 12, 27, 2027, 1, 4, describe_occurrence);
   g_assert_cmpstr (dates, ==,
                    "2026-12-27 20:00 Filmnacht\n"
                    "2026-12-28 09:00 Erste Hilfe\n"
@@ -512,7 +364,7 @@ test_closures_closed_period (void)
   {
     g_autoptr(GError) error = NULL;
 
-    reset_changes (centre);
+    treff_test_reset_changes (&centre->changes);
     g_assert_false (treff_store_delete_closure (centre->store, treff_closure_get_id (winter), &error));
     g_assert_error (error, TREFF_ERROR, TREFF_ERROR_NOT_FOUND);
     g_assert_cmpuint (centre->changes.n_emissions, ==, 0);
@@ -524,7 +376,7 @@ test_closures_closed_period (void)
 static void
 test_closures_school_holidays_do_not_block (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Kinderraum", 12);
   g_autoptr(TreffClosure) autumn = NULL;
   g_autoptr(TreffBooking) camp = booking_new (centre, room, "Ferienspiele", 2026, 10, 20, 9, 13);
@@ -533,8 +385,9 @@ test_closures_school_holidays_do_not_block (void)
   g_autofree char *states = NULL;
   g_autofree char *dates = NULL;
 
-  reset_changes (centre);
-  autumn = add_closure (centre, TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Herbstferien", 2026, 10, 17, 2026, 10, 31);
+  treff_test_reset_changes (&centre->changes);
+  autumn = treff_test_add_closure (centre->store, TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Herbstferien",
+                                   2026, 10, 17, 2026, 10, 31);
   assert_one_change (centre, TREFF_STORE_TOPIC_CLOSURES);
 
   previews = preview (centre, camp);
@@ -542,7 +395,7 @@ test_closures_school_holidays_do_not_block (void)
   g_assert_cmpstr (states, ==, "F");
   add_ok (centre, camp, NULL);
 
-  set_weekly_until (turnen, TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY), 2026, 11, 4);
+  treff_test_set_weekly (turnen, TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY), 0, 2026, 11, 4);
   g_clear_pointer (&previews, g_ptr_array_unref);
   g_clear_pointer (&states, g_free);
   previews = preview (centre, turnen);
@@ -551,7 +404,7 @@ test_closures_school_holidays_do_not_block (void)
   add_ok (centre, turnen, NULL);
   g_assert_cmpint (count_dates_of (centre, turnen), ==, 5);
 
-  dates = describe_range (centre, 2026, 10, 1, 2026, 11, 10);
+  dates = treff_test_describe_days (centre->store, 2026, 10, 1, 2026, 11, 10, describe_occurrence);
   g_assert_cmpstr (dates, ==,
                    "2026-10-07 15:00 Mutter-Kind-Turnen\n"
                    "2026-10-14 15:00 Mutter-Kind-Turnen\n"
@@ -607,17 +460,17 @@ static const char *homework_without_holidays =
 
 /* Homework help Mon–Thu, paused in the autumn school holidays. */
 static TreffBooking *
-add_homework_help (Centre    *centre,
-                   TreffRoom *room)
+add_homework_help (TreffTestCentre *centre,
+                   TreffRoom       *room)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TreffBooking) edited = NULL;
-  g_autoptr(GDateTime) tuesday = at (centre, 2026, 10, 6, 14, 0);
-  g_autoptr(GDateTime) tuesday_end = at (centre, 2026, 10, 6, 16, 0);
-  g_autoptr(GDateTime) cancelled = at (centre, 2026, 11, 3, 14, 0);
+  g_autoptr(GDateTime) tuesday = treff_test_at (centre->store, 2026, 10, 6, 14, 0);
+  g_autoptr(GDateTime) tuesday_end = treff_test_at (centre->store, 2026, 10, 6, 16, 0);
+  g_autoptr(GDateTime) cancelled = treff_test_at (centre->store, 2026, 11, 3, 14, 0);
   TreffBooking *homework = booking_new (centre, room, "Hausaufgabenhilfe", 2026, 10, 5, 14, 16);
 
-  set_weekly_until (homework, MON_TO_THU, 2026, 11, 12);
+  treff_test_set_weekly (homework, MON_TO_THU, 0, 2026, 11, 12);
   treff_booking_set_pause_in_school_holidays (homework, TRUE);
   add_ok (centre, homework, NULL);
 
@@ -630,7 +483,7 @@ add_homework_help (Centre    *centre,
   g_assert_true (treff_store_set_date_cancelled (centre->store, treff_booking_get_id (homework), cancelled,
                                                  TRUE, &error));
   g_assert_no_error (error);
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
 
   return homework;
 }
@@ -640,7 +493,7 @@ add_homework_help (Centre    *centre,
 static void
 test_closures_school_holidays_pause (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(TreffClosure) autumn = NULL;
   g_autoptr(TreffBooking) homework = NULL;
@@ -650,10 +503,11 @@ test_closures_school_holidays_pause (void)
   g_autofree char *states = NULL;
   g_autofree char *dates = NULL;
 
-  autumn = add_closure (centre, TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Herbstferien", 2026, 10, 17, 2026, 10, 31);
+  autumn = treff_test_add_closure (centre->store, TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Herbstferien",
+                                   2026, 10, 17, 2026, 10, 31);
 
   probe = booking_new (centre, room, "Hausaufgabenhilfe", 2026, 10, 5, 14, 16);
-  set_weekly_until (probe, MON_TO_THU, 2026, 11, 12);
+  treff_test_set_weekly (probe, MON_TO_THU, 0, 2026, 11, 12);
   treff_booking_set_pause_in_school_holidays (probe, TRUE);
   previews = preview (centre, probe);
   states = dup_states (previews);
@@ -661,7 +515,7 @@ test_closures_school_holidays_pause (void)
 
   homework = add_homework_help (centre, room);
   g_assert_cmpint (count_dates_of (centre, homework), ==, 16);
-  dates = describe_range (centre, 2026, 10, 1, 2026, 11, 30);
+  dates = treff_test_describe_days (centre->store, 2026, 10, 1, 2026, 11, 30, describe_occurrence);
   g_assert_cmpstr (dates, ==, homework_with_holidays);
 
   /* The holiday programme takes the room the series leaves free. */
@@ -674,7 +528,7 @@ test_closures_school_holidays_pause (void)
 static void
 test_closures_school_holidays_later (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(TreffRoom) other = treff_test_add_room (centre->store, "Bewegungsraum", 15);
   g_autoptr(TreffClosure) autumn = NULL;
@@ -683,20 +537,21 @@ test_closures_school_holidays_later (void)
   g_autoptr(TreffBooking) turnen = booking_new (centre, other, "Gymnastik", 2026, 10, 5, 10, 11);
   g_autofree char *dates = NULL;
 
-  set_weekly_until (turnen, TREFF_WEEKDAY_BIT (G_DATE_MONDAY), 2026, 11, 9);
+  treff_test_set_weekly (turnen, TREFF_WEEKDAY_BIT (G_DATE_MONDAY), 0, 2026, 11, 9);
   add_ok (centre, turnen, NULL);
   homework = add_homework_help (centre, room);
   g_assert_cmpint (count_dates_of (centre, homework), ==, 24);
-  dates = describe_range (centre, 2026, 10, 1, 2026, 11, 30);
+  dates = treff_test_describe_days (centre->store, 2026, 10, 1, 2026, 11, 30, describe_occurrence);
   treff_assert_contains (dates, "2026-10-19 10:00 Gymnastik\n2026-10-19 14:00 Hausaufgabenhilfe\n");
   g_clear_pointer (&dates, g_free);
 
-  reset_changes (centre);
-  autumn = add_closure (centre, TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Herbstferien", 2026, 10, 17, 2026, 10, 31);
+  treff_test_reset_changes (&centre->changes);
+  autumn = treff_test_add_closure (centre->store, TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Herbstferien",
+                                   2026, 10, 17, 2026, 10, 31);
   assert_one_change (centre, TREFF_STORE_TOPIC_CLOSURES | TREFF_STORE_TOPIC_BOOKINGS);
   g_assert_cmpint (count_dates_of (centre, homework), ==, 16);
   g_assert_cmpint (count_dates_of (centre, turnen), ==, 6);
-  dates = describe_range (centre, 2026, 10, 5, 2026, 11, 30);
+  dates = treff_test_describe_days (centre->store, 2026, 10, 5, 2026, 11, 30, describe_occurrence);
   {
     g_autoptr(GString) expected = g_string_new (homework_with_holidays);
 
@@ -711,12 +566,13 @@ test_closures_school_holidays_later (void)
   g_clear_pointer (&dates, g_free);
 
   /* Other closures do not touch what is stored for the series. */
-  reset_changes (centre);
-  winter = add_closure (centre, TREFF_CLOSURE_KIND_CLOSED, "Betriebsausflug", 2026, 11, 20, 2026, 11, 20);
+  treff_test_reset_changes (&centre->changes);
+  winter = treff_test_add_closure (centre->store, TREFF_CLOSURE_KIND_CLOSED, "Betriebsausflug",
+                                   2026, 11, 20, 2026, 11, 20);
   assert_one_change (centre, TREFF_STORE_TOPIC_CLOSURES);
   g_assert_cmpint (count_dates_of (centre, homework), ==, 16);
 
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   delete_closure (centre, autumn);
   assert_one_change (centre, TREFF_STORE_TOPIC_CLOSURES | TREFF_STORE_TOPIC_BOOKINGS);
   g_assert_cmpint (count_dates_of (centre, homework), ==, 24);
@@ -734,7 +590,7 @@ test_closures_school_holidays_later (void)
     g_assert_null (none);
     g_assert_error (error, TREFF_ERROR, TREFF_ERROR_NOT_FOUND);
   }
-  dates = describe_range (centre, 2026, 10, 1, 2026, 11, 30);
+  dates = treff_test_describe_days (centre->store, 2026, 10, 1, 2026, 11, 30, describe_occurrence);
   g_assert_cmpstr (dates, ==, homework_without_holidays);
 }
 
@@ -743,7 +599,7 @@ test_closures_school_holidays_later (void)
 static void
 test_closures_preview_states (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Kinderraum", 12);
   g_autoptr(TreffClosure) closed = NULL;
   g_autoptr(TreffClosure) school = NULL;
@@ -755,10 +611,12 @@ test_closures_preview_states (void)
   g_autofree char *dates = NULL;
   const char *detail;
 
-  closed = add_closure (centre, TREFF_CLOSURE_KIND_CLOSED, "Winter closure", 2026, 12, 28, 2026, 12, 30);
-  school = add_closure (centre, TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Weihnachtsferien", 2026, 12, 23, 2027, 1, 6);
+  closed = treff_test_add_closure (centre->store, TREFF_CLOSURE_KIND_CLOSED, "Winter closure",
+                                   2026, 12, 28, 2026, 12, 30);
+  school = treff_test_add_closure (centre->store, TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Weihnachtsferien",
+                                   2026, 12, 23, 2027, 1, 6);
   add_ok (centre, other, NULL);
-  set_daily_until (daily, 2027, 1, 8);
+  treff_test_set_daily_until (daily, 2027, 1, 8);
 
   previews = preview (centre, daily);
   states = dup_states (previews);
@@ -781,7 +639,7 @@ test_closures_preview_states (void)
   g_assert_cmpint (count_dates_of (centre, daily), ==, 19);
   g_assert_cmpint (treff_test_query_int (centre->store->db,
                                          "SELECT count(*) FROM occurrences WHERE cancelled = 1;"), ==, 7);
-  dates = describe_range (centre, 2026, 12, 21, 2026, 12, 24);
+  dates = treff_test_describe_days (centre->store, 2026, 12, 21, 2026, 12, 24, describe_occurrence);
   g_assert_cmpstr (dates, ==,
                    "2026-12-21 10:00 Betreuung\n"
                    "2026-12-22 09:00 Kinderkino\n"
@@ -792,7 +650,7 @@ test_closures_preview_states (void)
   {
     g_autoptr(TreffBooking) pausing = booking_new (centre, room, "Spielgruppe", 2026, 12, 21, 15, 16);
 
-    set_daily_until (pausing, 2027, 1, 8);
+    treff_test_set_daily_until (pausing, 2027, 1, 8);
     treff_booking_set_pause_in_school_holidays (pausing, TRUE);
     g_clear_pointer (&previews, g_ptr_array_unref);
     g_clear_pointer (&states, g_free);
@@ -805,11 +663,11 @@ test_closures_preview_states (void)
 }
 
 static char *
-list_closure_titles (Centre *centre,
-                     int     first_month,
-                     int     first_day,
-                     int     last_month,
-                     int     last_day)
+list_closure_titles (TreffTestCentre *centre,
+                     int              first_month,
+                     int              first_day,
+                     int              last_month,
+                     int              last_day)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) closures = NULL;
@@ -839,11 +697,13 @@ list_closure_titles (Centre *centre,
 static void
 test_closures_list (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
-  g_autoptr(TreffClosure) summer = add_closure (centre, TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Sommerferien",
-                                                2026, 7, 20, 2026, 9, 1);
-  g_autoptr(TreffClosure) works = add_closure (centre, TREFF_CLOSURE_KIND_CLOSED, "Sommerpause",
-                                               2026, 8, 3, 2026, 8, 14);
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
+  g_autoptr(TreffClosure) summer =
+    treff_test_add_closure (centre->store, TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Sommerferien",
+                            2026, 7, 20, 2026, 9, 1);
+  g_autoptr(TreffClosure) works =
+    treff_test_add_closure (centre->store, TREFF_CLOSURE_KIND_CLOSED, "Sommerpause",
+                            2026, 8, 3, 2026, 8, 14);
 
   assert_closures (centre, 7, 1, 7, 19, "");
   assert_closures (centre, 7, 1, 7, 20, "Sommerferien");

@@ -10,12 +10,9 @@
 static TreffStore *
 open_store (TreffTestDir *dir)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = treff_test_dir_build (dir, "treffpunkt.db", NULL);
-  TreffStore *store = treff_store_open (path, &error);
 
-  g_assert_no_error (error);
-  return store;
+  return treff_test_open_store (path);
 }
 
 static TreffRoom *

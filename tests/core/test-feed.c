@@ -33,58 +33,11 @@ typedef struct
   GDateTime    *stamp;
 } Centre;
 
-static GDateTime *
-at (Centre *centre,
-    int     year,
-    int     month,
-    int     day,
-    int     hour,
-    int     minute)
-{
-  return g_date_time_new (treff_store_get_time_zone (centre->store), year, month, day, hour, minute, 0);
-}
-
-static TreffBooking *
-booking_new (Centre     *centre,
-             TreffRoom  *room,
-             const char *title,
-             GDateTime  *start,
-             GDateTime  *end)
-{
-  TreffBooking *booking = treff_booking_new ();
-
-  treff_booking_set_title (booking, title);
-  treff_booking_set_room_id (booking, treff_room_get_id (room));
-  treff_booking_set_times (booking, start, end);
-
-  return booking;
-}
-
-static void
-set_weekly_until (TreffBooking *booking,
-                  guint         weekdays,
-                  int           year,
-                  int           month,
-                  int           day)
-{
-  TreffRecurrence recurrence;
-
-  treff_recurrence_init_none (&recurrence);
-  recurrence.repeat = TREFF_REPEAT_WEEKLY;
-  recurrence.interval = 1;
-  recurrence.weekdays = weekdays;
-  g_date_set_dmy (&recurrence.until, day, month, year);
-  treff_booking_set_recurrence (booking, &recurrence);
-}
-
 static gint64
 add (Centre       *centre,
      TreffBooking *booking)
 {
-  g_autoptr(GError) error = NULL;
-
-  treff_store_add_booking (centre->store, booking, NULL, &error);
-  g_assert_no_error (error);
+  treff_test_add_booking (centre->store, booking, NULL);
 
   return treff_booking_get_id (booking);
 }
@@ -98,7 +51,7 @@ cancel_date (Centre *centre,
              int     hour,
              int     minute)
 {
-  g_autoptr(GDateTime) slot = at (centre, year, month, day, hour, minute);
+  g_autoptr(GDateTime) slot = treff_test_at (centre->store, year, month, day, hour, minute);
   g_autoptr(GError) error = NULL;
 
   treff_store_set_date_cancelled (centre->store, booking_id, slot, TRUE, &error);
@@ -131,43 +84,21 @@ change_date (Centre     *centre,
 }
 
 static void
-add_school_holidays (Centre *centre,
-                     int     first_year,
-                     int     first_month,
-                     int     first_day,
-                     int     last_year,
-                     int     last_month,
-                     int     last_day)
-{
-  g_autoptr(TreffClosure) closure = NULL;
-  g_autoptr(GError) error = NULL;
-  GDate first, last;
-
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&first, first_day, first_month, first_year);
-  g_date_set_dmy (&last, last_day, last_month, last_year);
-  closure = treff_closure_new (TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Weihnachtsferien", &first, &last);
-  treff_store_add_closure (centre->store, closure, &error);
-  g_assert_no_error (error);
-}
-
-static void
 add_yoga (Centre *centre)
 {
-  g_autoptr(GDateTime) start = at (centre, 2026, 9, 2, 18, 0);
-  g_autoptr(GDateTime) end = at (centre, 2026, 9, 2, 19, 30);
-  g_autoptr(TreffBooking) yoga = booking_new (centre, centre->hall, "Yoga", start, end);
-  g_autoptr(GDateTime) moved_slot = at (centre, 2026, 12, 2, 18, 0);
-  g_autoptr(GDateTime) moved_start = at (centre, 2026, 12, 2, 19, 0);
-  g_autoptr(GDateTime) moved_end = at (centre, 2026, 12, 2, 20, 30);
-  g_autoptr(GDateTime) away_slot = at (centre, 2026, 12, 9, 18, 0);
-  g_autoptr(GDateTime) away_end = at (centre, 2026, 12, 9, 19, 30);
+  g_autoptr(GDateTime) start = treff_test_at (centre->store, 2026, 9, 2, 18, 0);
+  g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 9, 2, 19, 30);
+  g_autoptr(TreffBooking) yoga = treff_test_booking_new (centre->hall, "Yoga", start, end);
+  g_autoptr(GDateTime) moved_slot = treff_test_at (centre->store, 2026, 12, 2, 18, 0);
+  g_autoptr(GDateTime) moved_start = treff_test_at (centre->store, 2026, 12, 2, 19, 0);
+  g_autoptr(GDateTime) moved_end = treff_test_at (centre->store, 2026, 12, 2, 20, 30);
+  g_autoptr(GDateTime) away_slot = treff_test_at (centre->store, 2026, 12, 9, 18, 0);
+  g_autoptr(GDateTime) away_end = treff_test_at (centre->store, 2026, 12, 9, 19, 30);
 
   treff_booking_set_kind (yoga, TREFF_BOOKING_KIND_COURSE);
   treff_booking_set_organiser (yoga, "Anna Schmidt");
   treff_booking_set_phone (yoga, "0176 1234567");
-  set_weekly_until (yoga, TREFF_WEEKDAY_BIT (3), 2027, 6, 30);
+  treff_test_set_weekly (yoga, TREFF_WEEKDAY_BIT (3), 0, 2027, 6, 30);
   centre->yoga = add (centre, yoga);
 
   cancel_date (centre, centre->yoga, 2026, 11, 25, 18, 0);
@@ -178,15 +109,15 @@ add_yoga (Centre *centre)
 static void
 add_one_offs (Centre *centre)
 {
-  g_autoptr(GDateTime) party_start = at (centre, 2026, 11, 28, 18, 0);
-  g_autoptr(GDateTime) party_end = at (centre, 2026, 11, 28, 23, 0);
-  g_autoptr(GDateTime) choir_start = at (centre, 2026, 11, 27, 19, 0);
-  g_autoptr(GDateTime) choir_end = at (centre, 2026, 11, 27, 21, 0);
-  g_autoptr(GDateTime) talk_start = at (centre, 2026, 11, 26, 19, 0);
-  g_autoptr(GDateTime) talk_end = at (centre, 2026, 11, 26, 20, 30);
-  g_autoptr(TreffBooking) party = booking_new (centre, centre->cafe, "Geburtstag Becker", party_start, party_end);
-  g_autoptr(TreffBooking) choir = booking_new (centre, centre->group, "Chorprobe Stimmband", choir_start, choir_end);
-  g_autoptr(TreffBooking) talk = booking_new (centre, centre->cafe, "Vortrag: Mülltrennung", talk_start, talk_end);
+  g_autoptr(GDateTime) party_start = treff_test_at (centre->store, 2026, 11, 28, 18, 0);
+  g_autoptr(GDateTime) party_end = treff_test_at (centre->store, 2026, 11, 28, 23, 0);
+  g_autoptr(GDateTime) choir_start = treff_test_at (centre->store, 2026, 11, 27, 19, 0);
+  g_autoptr(GDateTime) choir_end = treff_test_at (centre->store, 2026, 11, 27, 21, 0);
+  g_autoptr(GDateTime) talk_start = treff_test_at (centre->store, 2026, 11, 26, 19, 0);
+  g_autoptr(GDateTime) talk_end = treff_test_at (centre->store, 2026, 11, 26, 20, 30);
+  g_autoptr(TreffBooking) party = treff_test_booking_new (centre->cafe, "Geburtstag Becker", party_start, party_end);
+  g_autoptr(TreffBooking) choir = treff_test_booking_new (centre->group, "Chorprobe Stimmband", choir_start, choir_end);
+  g_autoptr(TreffBooking) talk = treff_test_booking_new (centre->cafe, "Vortrag: Mülltrennung", talk_start, talk_end);
 
   treff_booking_set_kind (party, TREFF_BOOKING_KIND_RENTAL);
   treff_booking_set_public (party, FALSE);
@@ -206,18 +137,19 @@ add_one_offs (Centre *centre)
 static void
 add_all_day (Centre *centre)
 {
-  g_autoptr(GDateTime) flea_start = at (centre, 2026, 12, 5, 0, 0);
-  g_autoptr(GDateTime) flea_end = at (centre, 2026, 12, 6, 0, 0);
-  g_autoptr(GDateTime) show_start = at (centre, 2027, 1, 8, 0, 0);
-  g_autoptr(GDateTime) show_end = at (centre, 2027, 1, 9, 0, 0);
-  g_autoptr(TreffBooking) flea = booking_new (centre, centre->cafe, "Flohmarkt", flea_start, flea_end);
-  g_autoptr(TreffBooking) show = booking_new (centre, centre->kitchen, "Ausstellung, Teil 1; Bilder", show_start, show_end);
+  g_autoptr(GDateTime) flea_start = treff_test_at (centre->store, 2026, 12, 5, 0, 0);
+  g_autoptr(GDateTime) flea_end = treff_test_at (centre->store, 2026, 12, 6, 0, 0);
+  g_autoptr(GDateTime) show_start = treff_test_at (centre->store, 2027, 1, 8, 0, 0);
+  g_autoptr(GDateTime) show_end = treff_test_at (centre->store, 2027, 1, 9, 0, 0);
+  g_autoptr(TreffBooking) flea = treff_test_booking_new (centre->cafe, "Flohmarkt", flea_start, flea_end);
+  g_autoptr(TreffBooking) show = treff_test_booking_new (centre->kitchen, "Ausstellung, Teil 1; Bilder",
+                                                         show_start, show_end);
 
   treff_booking_set_all_day (flea, TRUE);
   centre->flea_market = add (centre, flea);
 
   treff_booking_set_all_day (show, TRUE);
-  set_weekly_until (show, TREFF_WEEKDAY_BIT (5), 2027, 1, 29);
+  treff_test_set_weekly (show, TREFF_WEEKDAY_BIT (5), 0, 2027, 1, 29);
   centre->exhibition = add (centre, show);
   cancel_date (centre, centre->exhibition, 2027, 1, 15, 0, 0);
 }
@@ -225,7 +157,6 @@ add_all_day (Centre *centre)
 static Centre *
 centre_new (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) homework_start = NULL;
   g_autoptr(GDateTime) homework_end = NULL;
   g_autoptr(TreffBooking) homework = NULL;
@@ -233,8 +164,7 @@ centre_new (void)
 
   centre->dir = treff_test_dir_new ();
   centre->path = treff_test_dir_build (centre->dir, "treffpunkt.db", NULL);
-  centre->store = treff_store_open (centre->path, &error);
-  g_assert_no_error (error);
+  centre->store = treff_test_open_store (centre->path);
   centre->stamp = g_date_time_new_utc (2026, 11, 21, 10, 0, 0);
 
   centre->hall = treff_test_add_room (centre->store, "Bewegungsraum", 20);
@@ -244,13 +174,14 @@ centre_new (void)
 
   add_yoga (centre);
 
-  add_school_holidays (centre, 2026, 12, 21, 2027, 1, 6);
-  homework_start = at (centre, 2026, 11, 2, 14, 0);
-  homework_end = at (centre, 2026, 11, 2, 16, 0);
-  homework = booking_new (centre, centre->group, "Hausaufgabenhilfe", homework_start, homework_end);
+  g_object_unref (treff_test_add_closure (centre->store, TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Weihnachtsferien",
+                                          2026, 12, 21, 2027, 1, 6));
+  homework_start = treff_test_at (centre->store, 2026, 11, 2, 14, 0);
+  homework_end = treff_test_at (centre->store, 2026, 11, 2, 16, 0);
+  homework = treff_test_booking_new (centre->group, "Hausaufgabenhilfe", homework_start, homework_end);
   treff_booking_set_pause_in_school_holidays (homework, TRUE);
-  set_weekly_until (homework, TREFF_WEEKDAY_BIT (1) | TREFF_WEEKDAY_BIT (2) |
-                              TREFF_WEEKDAY_BIT (3) | TREFF_WEEKDAY_BIT (4), 2027, 2, 28);
+  treff_test_set_weekly (homework, TREFF_WEEKDAY_BIT (1) | TREFF_WEEKDAY_BIT (2) |
+                                   TREFF_WEEKDAY_BIT (3) | TREFF_WEEKDAY_BIT (4), 0, 2027, 2, 28);
   centre->homework = add (centre, homework);
 
   add_one_offs (centre);
@@ -909,11 +840,11 @@ static void
 test_lines (void)
 {
   g_autoptr(Centre) centre = centre_new ();
-  g_autoptr(GDateTime) start = at (centre, 2026, 12, 12, 10, 0);
-  g_autoptr(GDateTime) end = at (centre, 2026, 12, 12, 12, 0);
+  g_autoptr(GDateTime) start = treff_test_at (centre->store, 2026, 12, 12, 10, 0);
+  g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 12, 12, 12, 0);
   const char *title = "Frühstück für Ältere: Größe, Übung, Äpfel, Öl, Mühe, Grüße, Füße, Bäume, "
                       "Täler, Söhne – äöüßÄÖÜäöüßÄÖÜäöüßÄÖÜ";
-  g_autoptr(TreffBooking) breakfast = booking_new (centre, centre->kitchen, title, start, end);
+  g_autoptr(TreffBooking) breakfast = treff_test_booking_new (centre->kitchen, title, start, end);
   g_autoptr(TreffFeed) feed = programme_feed (TREFF_FEED_PRIVACY_BUSY);
   g_autofree char *text = NULL;
   g_autofree char *uid = NULL;
@@ -985,7 +916,6 @@ test_uid_stable (void)
   g_autofree char *from_original = NULL;
   g_autoptr(TreffStore) copy = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (strlen (centre_uid), ==, 32);
   g_assert_cmpstr (first_plain, !=, first);
@@ -1001,10 +931,8 @@ test_uid_stable (void)
   bytes = treff_test_read_file (centre->path);
   treff_test_write_file (copy_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-  centre->store = treff_store_open (centre->path, &error);
-  g_assert_no_error (error);
-  copy = treff_store_open (copy_path, &error);
-  g_assert_no_error (error);
+  centre->store = treff_test_open_store (centre->path);
+  copy = treff_test_open_store (copy_path);
 
   from_original = build (centre, feed);
   from_copy = build_with (copy, feed, centre->stamp, NULL);
@@ -1047,7 +975,8 @@ test_sequence (void)
   cancel_date (centre, centre->yoga, 2027, 1, 13, 18, 0);
 
   /* New school holidays in which a series pauses. */
-  add_school_holidays (centre, 2027, 2, 15, 2027, 2, 19);
+  g_object_unref (treff_test_add_closure (centre->store, TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Weihnachtsferien",
+                                          2027, 2, 15, 2027, 2, 19));
 
   text = build (centre, feed);
   unfolded = unfold (text);
@@ -1081,9 +1010,9 @@ static void
 test_owner_feed (void)
 {
   g_autoptr(Centre) centre = centre_new ();
-  g_autoptr(GDateTime) start = at (centre, 2026, 12, 14, 9, 0);
-  g_autoptr(GDateTime) end = at (centre, 2026, 12, 14, 11, 0);
-  g_autoptr(TreffBooking) course = booking_new (centre, centre->kitchen, "Kochkurs", start, end);
+  g_autoptr(GDateTime) start = treff_test_at (centre->store, 2026, 12, 14, 9, 0);
+  g_autoptr(GDateTime) end = treff_test_at (centre->store, 2026, 12, 14, 11, 0);
+  g_autoptr(TreffBooking) course = treff_test_booking_new (centre->kitchen, "Kochkurs", start, end);
   g_autoptr(TreffFeed) feed = NULL;
   g_autofree char *text = NULL;
   g_autofree char *uid = NULL;

@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "treff-format.h"
+#include "treff-test-util.h"
 
 static void
 assert_date (int         year,
@@ -27,18 +28,6 @@ test_format_date (void)
   assert_date (2027, 1, 1, "Fri, 1/1/2027");
 }
 
-static GDateTime *
-berlin_time (int year,
-             int month,
-             int day,
-             int hour,
-             int minute)
-{
-  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
-
-  return g_date_time_new (berlin, year, month, day, hour, minute, 0);
-}
-
 static void
 assert_ranges (GDateTime  *start,
                GDateTime  *end,
@@ -55,14 +44,14 @@ assert_ranges (GDateTime  *start,
 static void
 test_format_ranges (void)
 {
-  g_autoptr(GDateTime) afternoon = berlin_time (2026, 12, 5, 14, 0);
-  g_autoptr(GDateTime) evening = berlin_time (2026, 12, 5, 17, 0);
-  g_autoptr(GDateTime) party = berlin_time (2026, 12, 5, 18, 0);
-  g_autoptr(GDateTime) night = berlin_time (2026, 12, 6, 2, 0);
-  g_autoptr(GDateTime) late = berlin_time (2026, 12, 5, 22, 0);
-  g_autoptr(GDateTime) midnight = berlin_time (2026, 12, 6, 0, 0);
-  g_autoptr(GDateTime) morning = berlin_time (2026, 3, 2, 9, 5);
-  g_autoptr(GDateTime) noon = berlin_time (2026, 3, 2, 12, 0);
+  g_autoptr(GDateTime) afternoon = treff_test_berlin (2026, 12, 5, 14, 0);
+  g_autoptr(GDateTime) evening = treff_test_berlin (2026, 12, 5, 17, 0);
+  g_autoptr(GDateTime) party = treff_test_berlin (2026, 12, 5, 18, 0);
+  g_autoptr(GDateTime) night = treff_test_berlin (2026, 12, 6, 2, 0);
+  g_autoptr(GDateTime) late = treff_test_berlin (2026, 12, 5, 22, 0);
+  g_autoptr(GDateTime) midnight = treff_test_berlin (2026, 12, 6, 0, 0);
+  g_autoptr(GDateTime) morning = treff_test_berlin (2026, 3, 2, 9, 5);
+  g_autoptr(GDateTime) noon = treff_test_berlin (2026, 3, 2, 12, 0);
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) evening_in_utc = g_date_time_to_timezone (evening, utc);
 

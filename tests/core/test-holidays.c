@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "treff-holidays.h"
+#include "treff-test-util.h"
 
 static void
 test_easter (void)
@@ -41,10 +42,8 @@ name_of (int year,
          int month,
          int day)
 {
-  GDate date;
+  GDate date = treff_test_date (year, month, day);
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
   return treff_holidays_nrw_name (&date);
 }
 

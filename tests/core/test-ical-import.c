@@ -24,13 +24,11 @@ typedef struct
 static Centre *
 centre_new (void)
 {
-  g_autoptr(GError) error = NULL;
   Centre *centre = g_new0 (Centre, 1);
 
   centre->dir = treff_test_dir_new ();
   centre->path = treff_test_dir_build (centre->dir, "treffpunkt.db", NULL);
-  centre->store = treff_store_open (centre->path, &error);
-  g_assert_no_error (error);
+  centre->store = treff_test_open_store (centre->path);
   centre->room = treff_test_add_room (centre->store, "Werkstatt", 20);
   treff_test_watch_changes (centre->store, &centre->changes);
 
@@ -48,24 +46,6 @@ centre_free (Centre *centre)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Centre, centre_free)
-
-static void
-reset_changes (Centre *centre)
-{
-  centre->changes.n_emissions = 0;
-  centre->changes.topics = 0;
-}
-
-static char *
-data_path (const char *name)
-{
-  const char *dir = g_getenv ("TREFF_TEST_DATA_DIR");
-
-  if (dir != NULL)
-    return g_build_filename (dir, "ics", name, NULL);
-
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "ics", name, NULL);
-}
 
 static gint64
 query_int (Centre     *centre,
@@ -91,7 +71,7 @@ load (Centre     *centre,
       const char *name)
 {
   g_autoptr(TreffIcalImport) import = treff_ical_import_new ();
-  g_autofree char *path = data_path (name);
+  g_autofree char *path = treff_test_data_path (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
@@ -111,7 +91,7 @@ preview (Centre            *centre,
   g_autofree char *before = query_text (centre, TABLE_COUNTS);
   g_autofree char *after = NULL;
 
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   treff_ical_import_preview (import, centre->store, target, treff_room_get_id (centre->room), NULL, &error);
   g_assert_no_error (error);
 
@@ -128,7 +108,7 @@ run_ok (Centre          *centre,
   g_autoptr(GError) error = NULL;
   guint n_imported = 0;
 
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   treff_ical_import_run (import, centre->store, &n_imported, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (centre->changes.n_emissions, ==, n_imported > 0 ? 1 : 0);
@@ -411,7 +391,7 @@ test_reimport_updates (void)
   g_autoptr(TreffIcalImport) changed = NULL;
   g_autoptr(TreffBooking) saved = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = data_path ("google-recurring.ics");
+  g_autofree char *path = treff_test_data_path ("google-recurring.ics");
   g_autofree char *contents = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *ids_before = NULL;
@@ -619,7 +599,7 @@ assert_load_fails (const char *name,
 {
   g_autoptr(TreffIcalImport) import = treff_ical_import_new ();
   g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autofree char *path = data_path (name);
+  g_autofree char *path = treff_test_data_path (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
@@ -849,7 +829,7 @@ test_all_or_nothing (void)
   g_assert_no_error (error);
 
   before = query_text (centre, TABLE_COUNTS);
-  reset_changes (centre);
+  treff_test_reset_changes (&centre->changes);
   g_assert_false (treff_ical_import_run (import, centre->store, &n_imported, &error));
   g_assert_error (error, TREFF_ERROR, TREFF_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==,

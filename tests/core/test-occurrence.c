@@ -7,24 +7,12 @@
 #include "treff-occurrence.h"
 #include "treff-test-util.h"
 
-static GTimeZone *berlin;
-
-static GDateTime *
-local (int year,
-       int month,
-       int day,
-       int hour,
-       int minute)
-{
-  return g_date_time_new (berlin, year, month, day, hour, minute, 0);
-}
-
 static TreffBooking *
 yoga (void)
 {
   TreffBooking *booking = treff_booking_new ();
-  g_autoptr(GDateTime) start = local (2026, 11, 25, 18, 0);
-  g_autoptr(GDateTime) end = local (2026, 11, 25, 19, 30);
+  g_autoptr(GDateTime) start = treff_test_berlin (2026, 11, 25, 18, 0);
+  g_autoptr(GDateTime) end = treff_test_berlin (2026, 11, 25, 19, 30);
 
   treff_booking_set_title (booking, "Yoga");
   treff_booking_set_room_id (booking, 3);
@@ -44,53 +32,12 @@ occurrence_of (TreffBooking *booking)
   return occurrence;
 }
 
-typedef struct
-{
-  GString *names;
-} Notifications;
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
-}
-
-/* Keeps the names sorted: GLib emits notifications queued while frozen
- * in no particular order. */
-static void
-on_notify (GObject       *object,
-           GParamSpec    *pspec,
-           Notifications *notifications)
-{
-  g_auto(GStrv) names = g_strsplit (notifications->names->str, " ", -1);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    if (*names[i] != '\0')
-      g_ptr_array_add (sorted, names[i]);
-  g_ptr_array_add (sorted, (char *)pspec->name);
-  g_ptr_array_sort (sorted, compare_names);
-  g_ptr_array_add (sorted, NULL);
-
-  g_string_truncate (notifications->names, 0);
-  for (guint i = 0; g_ptr_array_index (sorted, i) != NULL; i++)
-    g_string_append_printf (notifications->names, "%s%s", i > 0 ? " " : "",
-                            (char *)g_ptr_array_index (sorted, i));
-}
-
-#define assert_notified(notifications, expected) \
-  G_STMT_START { \
-    g_assert_cmpstr ((notifications)->names->str, ==, expected); \
-    g_string_truncate ((notifications)->names, 0); \
-  } G_STMT_END
-
 static void
 test_title (void)
 {
   g_autoptr(TreffBooking) booking = yoga ();
   g_autoptr(TreffOccurrence) occurrence = occurrence_of (booking);
-  Notifications notifications = { g_string_new (NULL) };
+  TreffTestNotifications notifications = { g_string_new (NULL) };
 
   g_assert_true (treff_occurrence_get_booking (occurrence) == booking);
   g_assert_cmpint (treff_occurrence_get_room_id (occurrence), ==, 3);
@@ -98,30 +45,30 @@ test_title (void)
   g_assert_cmpstr (treff_occurrence_get_room_colour (occurrence), ==, "#2ec27e");
   g_assert_cmpstr (treff_occurrence_get_title (occurrence), ==, "Yoga");
 
-  g_signal_connect (occurrence, "notify", G_CALLBACK (on_notify), &notifications);
+  g_signal_connect (occurrence, "notify", G_CALLBACK (treff_test_record_notify), &notifications);
 
   /* The date follows its booking … */
   treff_booking_set_title (booking, "Yoga für Anfänger");
   g_assert_cmpstr (treff_occurrence_get_title (occurrence), ==, "Yoga für Anfänger");
-  assert_notified (&notifications, "accessible-name public-title title");
+  treff_assert_notified (&notifications, "accessible-name public-title title");
 
   /* … until it has a title of its own. */
   treff_occurrence_set_title (occurrence, "Yoga im Garten");
-  assert_notified (&notifications, "accessible-name public-title title");
+  treff_assert_notified (&notifications, "accessible-name public-title title");
   treff_booking_set_title (booking, "Yoga");
   g_assert_cmpstr (treff_occurrence_get_title (occurrence), ==, "Yoga im Garten");
-  assert_notified (&notifications, "");
+  treff_assert_notified (&notifications, "");
   treff_occurrence_set_title (occurrence, "Yoga im Garten");
-  assert_notified (&notifications, "");
+  treff_assert_notified (&notifications, "");
 
   treff_occurrence_set_title (occurrence, NULL);
   g_assert_cmpstr (treff_occurrence_get_title (occurrence), ==, "Yoga");
-  assert_notified (&notifications, "accessible-name public-title title");
+  treff_assert_notified (&notifications, "accessible-name public-title title");
 
   treff_occurrence_set_room (occurrence, 3, "Bewegungsraum", "#2ec27e");
-  assert_notified (&notifications, "");
+  treff_assert_notified (&notifications, "");
   treff_occurrence_set_room (occurrence, 5, "Gruppenraum", "#2ec27e");
-  assert_notified (&notifications, "accessible-name room-id room-name");
+  treff_assert_notified (&notifications, "accessible-name room-id room-name");
 
   g_string_free (notifications.names, TRUE);
   g_signal_handlers_disconnect_by_data (occurrence, &notifications);
@@ -134,16 +81,16 @@ test_public_title (void)
 {
   g_autoptr(TreffBooking) booking = yoga ();
   g_autoptr(TreffOccurrence) occurrence = occurrence_of (booking);
-  Notifications notifications = { g_string_new (NULL) };
+  TreffTestNotifications notifications = { g_string_new (NULL) };
 
   g_assert_cmpstr (treff_occurrence_get_public_title (occurrence), ==, "Yoga");
 
-  g_signal_connect (occurrence, "notify", G_CALLBACK (on_notify), &notifications);
+  g_signal_connect (occurrence, "notify", G_CALLBACK (treff_test_record_notify), &notifications);
   treff_booking_set_title (booking, "Geburtstag Familie Yilmaz");
   treff_booking_set_kind (booking, TREFF_BOOKING_KIND_RENTAL);
   g_string_truncate (notifications.names, 0);
   treff_booking_set_public (booking, FALSE);
-  assert_notified (&notifications, "public-title");
+  treff_assert_notified (&notifications, "public-title");
 
   g_assert_cmpstr (treff_occurrence_get_public_title (occurrence), ==, "Booked");
   treff_occurrence_set_title (occurrence, "Yilmaz, 60. Geburtstag");
@@ -158,10 +105,10 @@ static void
 test_moved (void)
 {
   g_autoptr(TreffBooking) booking = yoga ();
-  g_autoptr(GDateTime) original = local (2026, 11, 25, 18, 0);
-  g_autoptr(GDateTime) same = local (2026, 11, 25, 18, 0);
-  g_autoptr(GDateTime) start = local (2026, 11, 26, 18, 0);
-  g_autoptr(GDateTime) end = local (2026, 11, 26, 19, 30);
+  g_autoptr(GDateTime) original = treff_test_berlin (2026, 11, 25, 18, 0);
+  g_autoptr(GDateTime) same = treff_test_berlin (2026, 11, 25, 18, 0);
+  g_autoptr(GDateTime) start = treff_test_berlin (2026, 11, 26, 18, 0);
+  g_autoptr(GDateTime) end = treff_test_berlin (2026, 11, 26, 19, 30);
   g_autoptr(TreffOccurrence) in_place = treff_occurrence_new (booking, original, same, end);
   g_autoptr(TreffOccurrence) moved = treff_occurrence_new (booking, original, start, end);
   g_autoptr(TreffOccurrence) single = treff_occurrence_new (booking, NULL, start, end);
@@ -186,8 +133,8 @@ assert_time_range (int         start_day,
                    const char *expected)
 {
   g_autoptr(TreffBooking) booking = yoga ();
-  g_autoptr(GDateTime) start = local (2026, 12, start_day, start_hour, 0);
-  g_autoptr(GDateTime) end = local (2026, 12, end_day, end_hour, 30);
+  g_autoptr(GDateTime) start = treff_test_berlin (2026, 12, start_day, start_hour, 0);
+  g_autoptr(GDateTime) end = treff_test_berlin (2026, 12, end_day, end_hour, 30);
   g_autoptr(TreffOccurrence) occurrence = NULL;
   g_autofree char *text = NULL;
   g_autofree char *property = NULL;
@@ -213,22 +160,22 @@ test_accessible_name (void)
 {
   g_autoptr(TreffBooking) booking = yoga ();
   g_autoptr(TreffOccurrence) occurrence = occurrence_of (booking);
-  Notifications notifications = { g_string_new (NULL) };
+  TreffTestNotifications notifications = { g_string_new (NULL) };
   g_autofree char *name = treff_occurrence_dup_accessible_name (occurrence);
 
   g_assert_cmpstr (name, ==, "Yoga, Bewegungsraum, Wed, 11/25/2026, 18:00–19:30");
 
-  g_signal_connect (occurrence, "notify", G_CALLBACK (on_notify), &notifications);
+  g_signal_connect (occurrence, "notify", G_CALLBACK (treff_test_record_notify), &notifications);
   treff_booking_set_status (booking, TREFF_BOOKING_STATUS_REQUESTED);
-  assert_notified (&notifications, "accessible-name");
+  treff_assert_notified (&notifications, "accessible-name");
   g_clear_pointer (&name, g_free);
   name = treff_occurrence_dup_accessible_name (occurrence);
   g_assert_cmpstr (name, ==, "Yoga, Bewegungsraum, Wed, 11/25/2026, 18:00–19:30, requested");
 
   treff_occurrence_set_cancelled (occurrence, TRUE);
-  assert_notified (&notifications, "accessible-name cancelled");
+  treff_assert_notified (&notifications, "accessible-name cancelled");
   treff_occurrence_set_cancelled (occurrence, TRUE);
-  assert_notified (&notifications, "");
+  treff_assert_notified (&notifications, "");
   g_clear_pointer (&name, g_free);
   name = treff_occurrence_dup_accessible_name (occurrence);
   g_assert_cmpstr (name, ==, "Yoga, Bewegungsraum, Wed, 11/25/2026, 18:00–19:30, cancelled");
@@ -267,13 +214,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
-
-  berlin = g_time_zone_new_identifier ("Europe/Berlin");
-  g_assert_nonnull (berlin);
 
   g_test_add_func ("/occurrence/title", test_title);
   g_test_add_func ("/occurrence/public-title", test_public_title);
@@ -282,7 +224,5 @@ main (int   argc,
   g_test_add_func ("/occurrence/accessible-name", test_accessible_name);
   g_test_add_func ("/occurrence/lifetime", test_lifetime);
 
-  result = g_test_run ();
-  g_time_zone_unref (berlin);
-  return result;
+  return g_test_run ();
 }

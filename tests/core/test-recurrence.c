@@ -8,18 +8,6 @@
 #include "treff-recurrence.h"
 #include "treff-test-util.h"
 
-static GTimeZone *berlin;
-
-static GDateTime *
-local (int year,
-       int month,
-       int day,
-       int hour,
-       int minute)
-{
-  return g_date_time_new (berlin, year, month, day, hour, minute, 0);
-}
-
 static TreffRecurrence
 recurrence (TreffRepeat repeat,
             guint       interval,
@@ -100,7 +88,7 @@ static void
 test_daily (void)
 {
   TreffRecurrence r = recurrence (TREFF_REPEAT_DAILY, 1, 10);
-  g_autoptr(GDateTime) first = local (2026, 3, 2, 9, 0);
+  g_autoptr(GDateTime) first = treff_test_berlin (2026, 3, 2, 9, 0);
 
   assert_series (&r, first, "FREQ=DAILY;COUNT=10;WKST=MO",
                  "2026-03-02 09:00, 2026-03-03 09:00, 2026-03-04 09:00, 2026-03-05 09:00, "
@@ -117,7 +105,7 @@ test_weekly_weekdays (void)
 {
   /* Sprachkurs Tue + Thu 10:00, starting on a Tuesday. */
   TreffRecurrence r = recurrence (TREFF_REPEAT_WEEKLY, 1, 0);
-  g_autoptr(GDateTime) first = local (2026, 3, 3, 10, 0);
+  g_autoptr(GDateTime) first = treff_test_berlin (2026, 3, 3, 10, 0);
 
   r.weekdays = TREFF_WEEKDAY_BIT (2) | TREFF_WEEKDAY_BIT (4);
   set_until (&r, 2026, 3, 31);
@@ -131,7 +119,7 @@ test_weekly_weekdays (void)
   r.count = 6;
   g_date_clear (&r.until, 1);
   {
-    g_autoptr(GDateTime) monday = local (2026, 3, 2, 14, 0);
+    g_autoptr(GDateTime) monday = treff_test_berlin (2026, 3, 2, 14, 0);
 
     assert_series (&r, monday, "FREQ=WEEKLY;COUNT=6;BYDAY=MO,TU,WE,TH;WKST=MO",
                    "2026-03-02 14:00, 2026-03-03 14:00, 2026-03-04 14:00, 2026-03-05 14:00, "
@@ -143,7 +131,7 @@ static void
 test_every_two_weeks (void)
 {
   TreffRecurrence r = recurrence (TREFF_REPEAT_WEEKLY, 2, 5);
-  g_autoptr(GDateTime) first = local (2026, 1, 5, 19, 0);
+  g_autoptr(GDateTime) first = treff_test_berlin (2026, 1, 5, 19, 0);
 
   r.weekdays = TREFF_WEEKDAY_BIT (1);
   assert_series (&r, first, "FREQ=WEEKLY;COUNT=5;INTERVAL=2;BYDAY=MO;WKST=MO",
@@ -162,8 +150,8 @@ static void
 test_monthly_by_date (void)
 {
   TreffRecurrence r = recurrence (TREFF_REPEAT_MONTHLY_BY_DATE, 1, 0);
-  g_autoptr(GDateTime) first = local (2026, 1, 15, 17, 0);
-  g_autoptr(GDateTime) last_of_month = local (2026, 1, 31, 10, 0);
+  g_autoptr(GDateTime) first = treff_test_berlin (2026, 1, 15, 17, 0);
+  g_autoptr(GDateTime) last_of_month = treff_test_berlin (2026, 1, 31, 10, 0);
 
   set_until (&r, 2026, 6, 30);
   assert_series (&r, first, "FREQ=MONTHLY;UNTIL=20260630T235959;BYMONTHDAY=15;WKST=MO",
@@ -183,7 +171,7 @@ static void
 test_first_saturday (void)
 {
   TreffRecurrence r = recurrence (TREFF_REPEAT_MONTHLY_BY_WEEKDAY, 1, 0);
-  g_autoptr(GDateTime) first = local (2026, 1, 3, 14, 0);
+  g_autoptr(GDateTime) first = treff_test_berlin (2026, 1, 3, 14, 0);
 
   r.week_of_month = 1;
   set_until (&r, 2027, 12, 31);
@@ -207,7 +195,7 @@ static void
 test_last_friday (void)
 {
   TreffRecurrence r = recurrence (TREFF_REPEAT_MONTHLY_BY_WEEKDAY, 1, 0);
-  g_autoptr(GDateTime) first = local (2026, 1, 30, 19, 30);
+  g_autoptr(GDateTime) first = treff_test_berlin (2026, 1, 30, 19, 30);
 
   r.week_of_month = -1;
   set_until (&r, 2026, 12, 31);
@@ -225,7 +213,7 @@ test_until_and_count (void)
   TreffRecurrence by_count = recurrence (TREFF_REPEAT_WEEKLY, 1, 4);
   TreffRecurrence by_until = recurrence (TREFF_REPEAT_WEEKLY, 1, 0);
   TreffRecurrence day_before = recurrence (TREFF_REPEAT_WEEKLY, 1, 0);
-  g_autoptr(GDateTime) first = local (2026, 11, 4, 23, 30);
+  g_autoptr(GDateTime) first = treff_test_berlin (2026, 11, 4, 23, 30);
   g_autofree char *rrule_count = NULL;
   g_autofree char *rrule_until = NULL;
   g_autofree char *rrule_before = NULL;
@@ -279,9 +267,9 @@ static void
 test_dst_weekly (void)
 {
   TreffRecurrence r = recurrence (TREFF_REPEAT_WEEKLY, 1, 0);
-  g_autoptr(GDateTime) first = local (2026, 3, 4, 18, 0);
-  g_autoptr(GDateTime) spring = local (2026, 3, 29, 12, 0);
-  g_autoptr(GDateTime) autumn = local (2026, 10, 25, 12, 0);
+  g_autoptr(GDateTime) first = treff_test_berlin (2026, 3, 4, 18, 0);
+  g_autoptr(GDateTime) spring = treff_test_berlin (2026, 3, 29, 12, 0);
+  g_autoptr(GDateTime) autumn = treff_test_berlin (2026, 10, 25, 12, 0);
   g_autoptr(GPtrArray) starts = NULL;
   g_autofree char *rrule = NULL;
   guint n_winter = 0, n_summer = 0;
@@ -335,8 +323,8 @@ static void
 test_dst_gap_and_overlap (void)
 {
   TreffRecurrence r = recurrence (TREFF_REPEAT_DAILY, 1, 5);
-  g_autoptr(GDateTime) spring_first = local (2026, 3, 27, 2, 30);
-  g_autoptr(GDateTime) autumn_first = local (2026, 10, 24, 2, 30);
+  g_autoptr(GDateTime) spring_first = treff_test_berlin (2026, 3, 27, 2, 30);
+  g_autoptr(GDateTime) autumn_first = treff_test_berlin (2026, 10, 24, 2, 30);
   g_autoptr(GPtrArray) spring = NULL;
   g_autoptr(GPtrArray) autumn = NULL;
   g_autofree char *rrule = NULL;
@@ -372,8 +360,8 @@ test_dst_gap_and_overlap (void)
 static void
 test_new_date_time (void)
 {
-  g_autoptr(GDateTime) normal = treff_recurrence_new_date_time (berlin, 2026, 7, 1, 18, 0, 0);
-  g_autoptr(GDateTime) expected = local (2026, 7, 1, 18, 0);
+  g_autoptr(GDateTime) normal = treff_recurrence_new_date_time (treff_test_get_berlin_zone (), 2026, 7, 1, 18, 0, 0);
+  g_autoptr(GDateTime) expected = treff_test_berlin (2026, 7, 1, 18, 0);
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) in_utc = treff_recurrence_new_date_time (utc, 2026, 3, 29, 2, 30, 0);
 
@@ -387,7 +375,7 @@ test_new_date_time (void)
 static void
 test_open_ended (void)
 {
-  g_autoptr(GDateTime) first = local (2026, 1, 1, 9, 0);
+  g_autoptr(GDateTime) first = treff_test_berlin (2026, 1, 1, 9, 0);
   g_autoptr(GPtrArray) daily = expand ("FREQ=DAILY", first);
   g_autoptr(GPtrArray) hourly = expand ("FREQ=HOURLY", first);
   g_autofree char *last = NULL;
@@ -417,7 +405,7 @@ test_invalid_rrule (void)
     "FREQ=MONTHLY;BYDAY=1SA;RSCALE=GREGORIAN",
     "",
   };
-  g_autoptr(GDateTime) first = local (2026, 1, 3, 14, 0);
+  g_autoptr(GDateTime) first = treff_test_berlin (2026, 1, 3, 14, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (unreadable); i++)
     {
@@ -537,13 +525,13 @@ assert_valid (const TreffRecurrence *r,
 static void
 test_validate (void)
 {
-  g_autoptr(GDateTime) monday = local (2026, 11, 23, 10, 0);
-  g_autoptr(GDateTime) tuesday = local (2026, 11, 24, 10, 0);
-  g_autoptr(GDateTime) first_saturday = local (2026, 12, 5, 14, 0);
-  g_autoptr(GDateTime) second_saturday = local (2026, 12, 12, 14, 0);
-  g_autoptr(GDateTime) fifth_saturday = local (2026, 8, 29, 14, 0);
-  g_autoptr(GDateTime) last_friday = local (2026, 11, 27, 19, 0);
-  g_autoptr(GDateTime) other_friday = local (2026, 11, 20, 19, 0);
+  g_autoptr(GDateTime) monday = treff_test_berlin (2026, 11, 23, 10, 0);
+  g_autoptr(GDateTime) tuesday = treff_test_berlin (2026, 11, 24, 10, 0);
+  g_autoptr(GDateTime) first_saturday = treff_test_berlin (2026, 12, 5, 14, 0);
+  g_autoptr(GDateTime) second_saturday = treff_test_berlin (2026, 12, 12, 14, 0);
+  g_autoptr(GDateTime) fifth_saturday = treff_test_berlin (2026, 8, 29, 14, 0);
+  g_autoptr(GDateTime) last_friday = treff_test_berlin (2026, 11, 27, 19, 0);
+  g_autoptr(GDateTime) other_friday = treff_test_berlin (2026, 11, 20, 19, 0);
   TreffRecurrence r;
 
   treff_recurrence_init_none (&r);
@@ -644,8 +632,8 @@ assert_round_trip (const TreffRecurrence *r,
 static void
 test_round_trip (void)
 {
-  g_autoptr(GDateTime) first_saturday = local (2026, 1, 3, 14, 0);
-  g_autoptr(GDateTime) last_friday = local (2026, 1, 30, 19, 0);
+  g_autoptr(GDateTime) first_saturday = treff_test_berlin (2026, 1, 3, 14, 0);
+  g_autoptr(GDateTime) last_friday = treff_test_berlin (2026, 1, 30, 19, 0);
   TreffRecurrence r;
 
   treff_recurrence_init_none (&r);
@@ -726,11 +714,11 @@ assert_description (const TreffRecurrence *r,
 static void
 test_describe (void)
 {
-  g_autoptr(GDateTime) tuesday = local (2026, 3, 3, 10, 0);
-  g_autoptr(GDateTime) monday = local (2026, 3, 2, 10, 0);
-  g_autoptr(GDateTime) first_saturday = local (2026, 1, 3, 14, 0);
-  g_autoptr(GDateTime) last_friday = local (2026, 1, 30, 19, 0);
-  g_autoptr(GDateTime) fifteenth = local (2026, 1, 15, 17, 0);
+  g_autoptr(GDateTime) tuesday = treff_test_berlin (2026, 3, 3, 10, 0);
+  g_autoptr(GDateTime) monday = treff_test_berlin (2026, 3, 2, 10, 0);
+  g_autoptr(GDateTime) first_saturday = treff_test_berlin (2026, 1, 3, 14, 0);
+  g_autoptr(GDateTime) last_friday = treff_test_berlin (2026, 1, 30, 19, 0);
+  g_autoptr(GDateTime) fifteenth = treff_test_berlin (2026, 1, 15, 17, 0);
   TreffRecurrence r;
 
   treff_recurrence_init_none (&r);
@@ -771,14 +759,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
   /* The msgid wording, whatever language the person running the tests uses. */
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
-
-  berlin = g_time_zone_new_identifier ("Europe/Berlin");
-  g_assert_nonnull (berlin);
 
   g_test_add_func ("/recurrence/daily", test_daily);
   g_test_add_func ("/recurrence/weekly-weekdays", test_weekly_weekdays);
@@ -799,7 +782,5 @@ main (int   argc,
   g_test_add_func ("/recurrence/equal", test_equal_and_normalize);
   g_test_add_func ("/recurrence/describe", test_describe);
 
-  result = g_test_run ();
-  g_time_zone_unref (berlin);
-  return result;
+  return g_test_run ();
 }

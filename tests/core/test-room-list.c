@@ -174,41 +174,18 @@ notify_log_free (NotifyLog *log)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NotifyLog, notify_log_free)
 
-typedef struct
-{
-  TreffTestDir *dir;
-  TreffStore   *store;
-} Centre;
-
 /* A centre with Bewegungsraum, Gruppenraum, Küche and Werkstatt. */
-static Centre *
+static TreffTestCentre *
 centre_new (void)
 {
   const char * const names[] = { "Werkstatt", "Gruppenraum", "Küche", "Bewegungsraum" };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  Centre *centre = g_new0 (Centre, 1);
-
-  centre->dir = treff_test_dir_new ();
-  path = treff_test_dir_build (centre->dir, "treffpunkt.db", NULL);
-  centre->store = treff_store_open (path, &error);
-  g_assert_no_error (error);
+  TreffTestCentre *centre = treff_test_centre_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_object_unref (treff_test_add_room (centre->store, names[i], 10 + i));
 
   return centre;
 }
-
-static void
-centre_free (Centre *centre)
-{
-  g_assert_finalize_object (centre->store);
-  treff_test_dir_free (centre->dir);
-  g_free (centre);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Centre, centre_free)
 
 static TreffRoom *
 get_room_at (TreffRoomList *list,
@@ -238,7 +215,7 @@ rename_room (TreffStore *store,
 static void
 test_list_initial (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = centre_new ();
   g_autoptr(TreffRoomList) list = treff_room_list_new (centre->store, FALSE);
 
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == TREFF_TYPE_ROOM);
@@ -253,7 +230,7 @@ test_list_initial (void)
 static void
 test_list_add_middle (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = centre_new ();
   g_autoptr(TreffRoomList) list = treff_room_list_new (centre->store, FALSE);
   g_autoptr(Recorder) recorder = recorder_new (G_LIST_MODEL (list));
   g_autoptr(TreffRoom) room = NULL;
@@ -273,7 +250,7 @@ test_list_add_middle (void)
 static void
 test_list_update_in_place (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = centre_new ();
   g_autoptr(TreffRoomList) list = treff_room_list_new (centre->store, FALSE);
   g_autoptr(Recorder) recorder = recorder_new (G_LIST_MODEL (list));
   g_autoptr(GError) error = NULL;
@@ -310,7 +287,7 @@ test_list_update_in_place (void)
 static void
 test_list_rename_moves (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = centre_new ();
   g_autoptr(TreffRoomList) list = treff_room_list_new (centre->store, FALSE);
   g_autoptr(Recorder) recorder = recorder_new (G_LIST_MODEL (list));
   TreffRoom *kueche = get_room_at (list, 2);
@@ -344,7 +321,7 @@ test_list_rename_moves (void)
 static void
 test_list_delete (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = centre_new ();
   g_autoptr(TreffRoomList) list = treff_room_list_new (centre->store, FALSE);
   g_autoptr(Recorder) recorder = recorder_new (G_LIST_MODEL (list));
   g_autoptr(GError) error = NULL;
@@ -370,7 +347,7 @@ test_list_delete (void)
 static void
 test_list_include_archived (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = centre_new ();
   g_autoptr(TreffRoomList) list = treff_room_list_new (centre->store, FALSE);
   g_autoptr(TreffRoomList) all = NULL;
   g_autoptr(Recorder) recorder = recorder_new (G_LIST_MODEL (list));
@@ -457,7 +434,7 @@ add_then_fail (gpointer   user_data,
 static void
 test_list_failed_transaction (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = centre_new ();
   g_autoptr(TreffRoomList) list = treff_room_list_new (centre->store, TRUE);
   g_autoptr(Recorder) recorder = recorder_new (G_LIST_MODEL (list));
   g_autoptr(NotifyLog) room_log = notify_log_new (get_room_at (list, 0));
@@ -487,7 +464,7 @@ test_list_failed_transaction (void)
 static void
 test_list_outlived_by_store (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = centre_new ();
   g_autoptr(TreffRoomList) list = treff_room_list_new (centre->store, FALSE);
   g_autoptr(TreffRoom) room = NULL;
 

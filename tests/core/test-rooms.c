@@ -6,37 +6,6 @@
 #include "treff-store-private.h"
 #include "treff-test-util.h"
 
-typedef struct
-{
-  TreffTestDir *dir;
-  TreffStore   *store;
-} Centre;
-
-static Centre *
-centre_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  Centre *centre = g_new0 (Centre, 1);
-
-  centre->dir = treff_test_dir_new ();
-  path = treff_test_dir_build (centre->dir, "treffpunkt.db", NULL);
-  centre->store = treff_store_open (path, &error);
-  g_assert_no_error (error);
-
-  return centre;
-}
-
-static void
-centre_free (Centre *centre)
-{
-  g_assert_finalize_object (centre->store);
-  treff_test_dir_free (centre->dir);
-  g_free (centre);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Centre, centre_free)
-
 /* Adds @room, which the store must refuse with @code, and checks that
  * nothing was saved or announced and the room kept its id. */
 static void
@@ -67,7 +36,7 @@ assert_add_refused (TreffStore *store,
 static void
 test_rooms_crud (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_room_new ("Werkstatt");
   g_autoptr(TreffRoom) loaded = NULL;
   g_autoptr(TreffRoom) updated = NULL;
@@ -148,7 +117,7 @@ test_rooms_crud (void)
 static void
 test_rooms_validation (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(GString) umlauts = g_string_new (NULL);
   g_autoptr(TreffRoom) room = NULL;
   g_autoptr(GError) error = NULL;
@@ -226,7 +195,7 @@ test_rooms_validation (void)
 static void
 test_rooms_duplicate (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) kueche = treff_test_add_room (centre->store, "Küche", 8);
   g_autoptr(TreffRoom) room = NULL;
   g_autoptr(GError) error = NULL;
@@ -266,7 +235,7 @@ test_rooms_duplicate (void)
 static void
 test_rooms_duplicate_archived (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) werkstatt = treff_test_add_room (centre->store, "Werkstatt", 10);
   g_autoptr(TreffRoom) room = NULL;
   g_autoptr(GError) error = NULL;
@@ -291,7 +260,7 @@ test_rooms_duplicate_archived (void)
 static void
 test_rooms_rename_own_name (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) kueche = treff_test_add_room (centre->store, "Küche", 8);
   g_autoptr(TreffRoom) cafe = treff_test_add_room (centre->store, "Café", 30);
   g_autoptr(TreffRoom) loaded = NULL;
@@ -327,7 +296,7 @@ test_rooms_rename_own_name (void)
 static void
 test_rooms_stripped (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, " \t Gruppenraum  \n", 20);
   g_autoptr(TreffRoom) loaded = NULL;
   g_autoptr(GError) error = NULL;
@@ -346,7 +315,7 @@ test_rooms_stripped (void)
 static void
 test_rooms_equipment (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_room_new ("Werkstatt");
   g_autoptr(TreffRoom) loaded = NULL;
   g_autoptr(GError) error = NULL;
@@ -387,7 +356,7 @@ test_rooms_equipment (void)
 static void
 test_rooms_archive (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) gruppenraum = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(TreffRoom) werkstatt = treff_test_add_room (centre->store, "Werkstatt", 10);
   g_autoptr(TreffRoom) loaded = NULL;
@@ -426,7 +395,7 @@ test_rooms_archive (void)
 static void
 test_rooms_delete_missing (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) room = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(GError) error = NULL;
   TreffTestChanges changes;
@@ -451,7 +420,7 @@ test_rooms_delete_missing (void)
 static void
 test_rooms_undo_delete (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) cafe = treff_test_add_room (centre->store, "Café", 40);
   g_autoptr(TreffRoom) gruppenraum = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(TreffRoom) werkstatt = treff_test_add_room (centre->store, "Werkstatt", 10);
@@ -482,7 +451,7 @@ test_rooms_undo_delete (void)
 static void
 test_rooms_unused_colour (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) first = NULL;
   g_autoptr(TreffRoom) second = NULL;
   g_autoptr(GError) error = NULL;
@@ -520,7 +489,7 @@ test_rooms_unused_colour (void)
 static void
 test_rooms_failed_add (void)
 {
-  g_autoptr(Centre) centre = centre_new ();
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
   g_autoptr(TreffRoom) existing = treff_test_add_room (centre->store, "Gruppenraum", 20);
   g_autoptr(TreffRoom) room = treff_room_new ("Werkstatt");
   g_autoptr(TreffRoom) undone = NULL;

@@ -59,22 +59,11 @@ assert_refused (const char *path,
   assert_no_companions (path);
 }
 
-static TreffStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  TreffStore *store = treff_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (TREFF_IS_STORE (store));
-  return store;
-}
-
 /* A database of a few hundred rooms, closed, so it has many pages. */
 static void
 create_big_database (const char *path)
 {
-  g_autoptr(TreffStore) store = open_store (path);
+  g_autoptr(TreffStore) store = treff_test_open_store (path);
   g_autofree char *notes = g_strnfill (1500, 'n');
 
   for (guint i = 0; i < 300; i++)
@@ -102,7 +91,7 @@ test_open_new_file (void)
   g_autoptr(TreffRoom) room = NULL;
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  store = open_store (path);
+  store = treff_test_open_store (path);
   g_assert_cmpstr (treff_store_get_path (store), ==, path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   assert_private (path);
@@ -130,18 +119,18 @@ test_open_private_mode (void)
   /* An empty file someone created with the usual 0644. */
   treff_test_write_file (empty, "", 0);
   g_assert_no_errno (g_chmod (empty, 0644));
-  store = open_store (empty);
+  store = treff_test_open_store (empty);
   assert_private (empty);
   g_assert_finalize_object (g_steal_pointer (&store));
 
   /* A database that was copied around and lost its mode. */
-  store = open_store (existing);
+  store = treff_test_open_store (existing);
   room = treff_test_add_room (store, "Gruppenraum", 20);
   g_clear_object (&room);
   g_assert_finalize_object (g_steal_pointer (&store));
   g_assert_no_errno (g_chmod (existing, 0644));
 
-  store = open_store (existing);
+  store = treff_test_open_store (existing);
   assert_private (existing);
   room = treff_test_add_room (store, "Werkstatt", 10);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
@@ -154,7 +143,7 @@ test_open_pragmas (void)
 {
   g_autoptr(TreffTestDir) dir = treff_test_dir_new ();
   g_autofree char *path = treff_test_dir_build (dir, "treffpunkt.db", NULL);
-  g_autoptr(TreffStore) store = open_store (path);
+  g_autoptr(TreffStore) store = treff_test_open_store (path);
   g_autoptr(TreffRoom) room = treff_room_new ("Werkstatt");
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3) db = NULL;
@@ -189,7 +178,7 @@ test_open_reopen (void)
 {
   g_autoptr(TreffTestDir) dir = treff_test_dir_new ();
   g_autofree char *path = treff_test_dir_build (dir, "treffpunkt.db", NULL);
-  g_autoptr(TreffStore) store = open_store (path);
+  g_autoptr(TreffStore) store = treff_test_open_store (path);
   g_autoptr(TreffRoom) room = treff_room_new ("Offener Treff / Café");
   g_autoptr(TreffRoom) loaded = NULL;
   g_autoptr(GError) error = NULL;
@@ -211,7 +200,7 @@ test_open_reopen (void)
   g_assert_true (g_regex_match_simple ("^[0-9a-f]{32}$", centre_uid, 0, 0));
   g_assert_finalize_object (g_steal_pointer (&store));
 
-  store = open_store (path);
+  store = treff_test_open_store (path);
   g_assert_cmpuint (treff_store_count_rooms (store), ==, 1);
   loaded = treff_store_get_room (store, id, &error);
   g_assert_no_error (error);
@@ -243,7 +232,7 @@ test_open_creates_folders (void)
   g_autoptr(TreffStore) store = NULL;
 
   g_assert_false (g_file_test (a, G_FILE_TEST_EXISTS));
-  store = open_store (path);
+  store = treff_test_open_store (path);
   g_assert_true (g_file_test (abc, G_FILE_TEST_IS_DIR));
   g_assert_cmpuint (treff_test_get_mode (a), ==, 0700);
   g_assert_cmpuint (treff_test_get_mode (ab), ==, 0700);
@@ -306,7 +295,7 @@ test_open_read_only (void)
       return;
     }
 
-  store = open_store (path);
+  store = treff_test_open_store (path);
   room = treff_test_add_room (store, "Gruppenraum", 20);
   g_assert_finalize_object (g_steal_pointer (&store));
 
@@ -450,7 +439,7 @@ test_migrate_every_version (void)
   g_autoptr(TreffTestDir) dir = treff_test_dir_new ();
   g_autofree char *fresh_path = treff_test_dir_build (dir, "fresh.db", NULL);
   g_autofree char *fresh_schema = NULL;
-  g_autoptr(TreffStore) store = open_store (fresh_path);
+  g_autoptr(TreffStore) store = treff_test_open_store (fresh_path);
 
   g_assert_finalize_object (g_steal_pointer (&store));
   fresh_schema = treff_test_dup_schema (fresh_path);
@@ -476,7 +465,7 @@ test_migrate_every_version (void)
       insert_old_room (db, version);
       g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
-      store = open_store (path);
+      store = treff_test_open_store (path);
       if (version >= 1)
         {
           g_autoptr(TreffRoom) room = treff_store_get_room (store, 7, &error);
@@ -572,7 +561,7 @@ test_transaction_rollback (void)
 {
   g_autoptr(TreffTestDir) dir = treff_test_dir_new ();
   g_autofree char *path = treff_test_dir_build (dir, "treffpunkt.db", NULL);
-  g_autoptr(TreffStore) store = open_store (path);
+  g_autoptr(TreffStore) store = treff_test_open_store (path);
   g_autoptr(TreffRoom) later = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3) other = NULL;
@@ -651,7 +640,7 @@ test_transaction_one_signal (void)
 {
   g_autoptr(TreffTestDir) dir = treff_test_dir_new ();
   g_autofree char *path = treff_test_dir_build (dir, "treffpunkt.db", NULL);
-  g_autoptr(TreffStore) store = open_store (path);
+  g_autoptr(TreffStore) store = treff_test_open_store (path);
   g_autoptr(GError) error = NULL;
   TransactionData data = { store, FALSE };
   CommitLog log = { 0, 0, -1 };
@@ -675,7 +664,7 @@ test_transaction_unchanged (void)
 {
   g_autoptr(TreffTestDir) dir = treff_test_dir_new ();
   g_autofree char *path = treff_test_dir_build (dir, "treffpunkt.db", NULL);
-  g_autoptr(TreffStore) store = open_store (path);
+  g_autoptr(TreffStore) store = treff_test_open_store (path);
   g_autoptr(GError) error = NULL;
   TransactionData data = { store, FALSE };
   TreffTestChanges changes;
@@ -716,7 +705,7 @@ test_transaction_inner_failure (void)
 {
   g_autoptr(TreffTestDir) dir = treff_test_dir_new ();
   g_autofree char *path = treff_test_dir_build (dir, "treffpunkt.db", NULL);
-  g_autoptr(TreffStore) store = open_store (path);
+  g_autoptr(TreffStore) store = treff_test_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *names = NULL;
   TransactionData data = { store, FALSE };

@@ -34,32 +34,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Centre, centre_free)
 static Centre *
 centre_new (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   Centre *centre = g_new0 (Centre, 1);
 
   centre->dir = treff_test_dir_new ();
   path = treff_test_dir_build (centre->dir, "treffpunkt.db", NULL);
-  centre->store = treff_store_open (path, &error);
-  g_assert_no_error (error);
+  centre->store = treff_test_open_store (path);
 
   centre->hall = treff_test_add_room (centre->store, "Offener Treff / Café", 40);
   centre->group = treff_test_add_room (centre->store, "Gruppenraum", 20);
   centre->gym = treff_test_add_room (centre->store, "Bewegungsraum", 15);
 
   return centre;
-}
-
-static GDateTime *
-local_time (Centre *centre,
-            int     year,
-            int     month,
-            int     day,
-            int     hour,
-            int     minute)
-{
-  return g_date_time_new (treff_store_get_time_zone (centre->store),
-                          year, month, day, hour, minute, 0);
 }
 
 /* A single date in November 2026; returns the booking's id. */
@@ -77,7 +63,7 @@ add_booking (Centre             *centre,
              int                 minutes)
 {
   g_autoptr(TreffBooking) booking = treff_booking_new ();
-  g_autoptr(GDateTime) start = local_time (centre, 2026, 11, day, hour, minute);
+  g_autoptr(GDateTime) start = treff_test_at (centre->store, 2026, 11, day, hour, minute);
   g_autoptr(GDateTime) end = g_date_time_add_minutes (start, minutes);
   g_autoptr(GError) error = NULL;
 
@@ -126,7 +112,7 @@ centre_new_with_week_48 (void)
 
   id = add_booking (centre, centre->gym, "Gymnastik", "Turnverein", "", TRUE,
                     TREFF_BOOKING_STATUS_CONFIRMED, 24, 10, 0, 60);
-  gymnastics = local_time (centre, 2026, 11, 24, 10, 0);
+  gymnastics = treff_test_at (centre->store, 2026, 11, 24, 10, 0);
   treff_store_set_date_cancelled (centre->store, id, gymnastics, TRUE, &error);
   g_assert_no_error (error);
 
@@ -215,18 +201,6 @@ have_poppler (void)
   return TRUE;
 }
 
-static GDate
-date (int year,
-      int month,
-      int day)
-{
-  GDate result;
-
-  g_date_clear (&result, 1);
-  g_date_set_dmy (&result, day, month, year);
-  return result;
-}
-
 /* Writes the week of @monday for @audience into the test folder. */
 static char *
 write_plan (Centre                 *centre,
@@ -236,7 +210,7 @@ write_plan (Centre                 *centre,
             TreffWeekPrint        **plan_out)
 {
   g_autoptr(TreffWeekPrint) plan = NULL;
-  g_autoptr(GDateTime) printed_at = local_time (centre, 2026, 11, 20, 14, 5);
+  g_autoptr(GDateTime) printed_at = treff_test_at (centre->store, 2026, 11, 20, 14, 5);
   g_autoptr(GError) error = NULL;
   char *path = treff_test_dir_build (centre->dir, file_name, NULL);
   GDate monday;
@@ -283,7 +257,7 @@ test_parse_week (void)
       g_autoptr(GError) error = NULL;
       g_autofree char *formatted = NULL;
       GDate monday;
-      GDate expected = date (good[i].year, good[i].month, good[i].day);
+      GDate expected = treff_test_date (good[i].year, good[i].month, good[i].day);
 
       g_assert_true (treff_week_print_parse_week (good[i].text, &monday, &error));
       g_assert_no_error (error);
@@ -322,8 +296,8 @@ test_parse_week (void)
 
   /* Any day names its own week; the ISO year of 3 January 2027 is 2026. */
   {
-    GDate sunday = date (2027, 1, 3);
-    GDate saturday = date (2026, 11, 28);
+    GDate sunday = treff_test_date (2027, 1, 3);
+    GDate saturday = treff_test_date (2026, 11, 28);
     g_autofree char *week_53 = treff_week_print_format_week (&sunday);
     g_autofree char *week_48 = treff_week_print_format_week (&saturday);
 
@@ -525,10 +499,10 @@ test_holidays_and_closures (void)
   g_autofree char *new_year_path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *flowing = NULL;
-  GDate first = date (2026, 12, 28);
-  GDate last = date (2026, 12, 31);
-  GDate school_first = date (2026, 12, 21);
-  GDate school_last = date (2027, 1, 6);
+  GDate first = treff_test_date (2026, 12, 28);
+  GDate last = treff_test_date (2026, 12, 31);
+  GDate school_first = treff_test_date (2026, 12, 21);
+  GDate school_last = treff_test_date (2027, 1, 6);
 
   if (!have_poppler ())
     return;
@@ -576,7 +550,7 @@ test_room_selection (void)
   g_autoptr(TreffRoom) kitchen = NULL;
   g_autoptr(TreffRoom) old_room = NULL;
   g_autoptr(GError) error = NULL;
-  GDate monday = date (2026, 11, 23);
+  GDate monday = treff_test_date (2026, 11, 23);
   gint64 selection[2];
 
   centre = centre_new ();
@@ -605,7 +579,7 @@ test_room_selection (void)
 
   /* Any day of the week stands for its Monday. */
   {
-    GDate thursday = date (2026, 11, 26);
+    GDate thursday = treff_test_date (2026, 11, 26);
     g_autoptr(TreffWeekPrint) other = treff_week_print_new (&thursday, TREFF_WEEK_PRINT_PUBLIC);
     GDate start;
 
@@ -625,7 +599,7 @@ test_write_errors (void)
   g_autofree char *good = treff_test_dir_build (centre->dir, "plan.pdf", NULL);
   g_auto(GStrv) names = NULL;
   g_auto(GStrv) names_in_folder = NULL;
-  GDate monday = date (2026, 11, 23);
+  GDate monday = treff_test_date (2026, 11, 23);
 
   plan = treff_week_print_new (&monday, TREFF_WEEK_PRINT_PUBLIC);
   treff_week_print_load (plan, centre->store, &error);

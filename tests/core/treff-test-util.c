@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* treff-test-util.c — temporary folders, raw file and sqlite checks for the core tests */
+/* treff-test-util.c — temporary folders, stores, bookings, raw file and sqlite checks for the tests */
 #include "config.h"
 
 #include <errno.h>
@@ -298,10 +298,122 @@ gulong
 treff_test_watch_changes (TreffStore       *store,
                           TreffTestChanges *changes)
 {
-  changes->n_emissions = 0;
-  changes->topics = 0;
+  treff_test_reset_changes (changes);
 
   return g_signal_connect (store, "changed", G_CALLBACK (on_changed), changes);
+}
+
+void
+treff_test_reset_changes (TreffTestChanges *changes)
+{
+  changes->n_emissions = 0;
+  changes->topics = 0;
+}
+
+TreffStore *
+treff_test_open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  TreffStore *store = treff_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (TREFF_IS_STORE (store));
+  return store;
+}
+
+TreffTestCentre *
+treff_test_centre_new (void)
+{
+  TreffTestCentre *centre = g_new0 (TreffTestCentre, 1);
+
+  centre->dir = treff_test_dir_new ();
+  centre->path = treff_test_dir_build (centre->dir, "treffpunkt.db", NULL);
+  centre->store = treff_test_open_store (centre->path);
+  treff_test_watch_changes (centre->store, &centre->changes);
+
+  return centre;
+}
+
+/* Closes the database and opens it again, as the next start of the app would. */
+void
+treff_test_centre_reopen (TreffTestCentre *centre)
+{
+  g_assert_finalize_object (centre->store);
+  centre->store = treff_test_open_store (centre->path);
+  treff_test_watch_changes (centre->store, &centre->changes);
+}
+
+void
+treff_test_centre_free (TreffTestCentre *centre)
+{
+  g_assert_finalize_object (centre->store);
+  treff_test_dir_free (centre->dir);
+  g_free (centre->path);
+  g_free (centre);
+}
+
+/* A calendar file of tests/data/ics. */
+char *
+treff_test_data_path (const char *name)
+{
+  const char *dir = g_getenv ("TREFF_TEST_DATA_DIR");
+
+  if (dir != NULL)
+    return g_build_filename (dir, "ics", name, NULL);
+
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "ics", name, NULL);
+}
+
+GDate
+treff_test_date (int year,
+                 int month,
+                 int day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return date;
+}
+
+/* A wall-clock time in the centre's time zone. */
+GDateTime *
+treff_test_at (TreffStore *store,
+               int         year,
+               int         month,
+               int         day,
+               int         hour,
+               int         minute)
+{
+  return g_date_time_new (treff_store_get_time_zone (store), year, month, day, hour, minute, 0);
+}
+
+/* Germany's time zone, whatever zone the test runs in. */
+GTimeZone *
+treff_test_get_berlin_zone (void)
+{
+  static GTimeZone *berlin;
+
+  if (g_once_init_enter (&berlin))
+    {
+      GTimeZone *zone = g_time_zone_new_identifier ("Europe/Berlin");
+
+      g_assert_nonnull (zone);
+      g_once_init_leave (&berlin, zone);
+    }
+
+  return berlin;
+}
+
+/* A wall-clock time in Germany. */
+GDateTime *
+treff_test_berlin (int year,
+                   int month,
+                   int day,
+                   int hour,
+                   int minute)
+{
+  return g_date_time_new (treff_test_get_berlin_zone (), year, month, day, hour, minute, 0);
 }
 
 TreffRoom *
@@ -336,4 +448,178 @@ treff_test_dup_room_names (TreffStore *store,
 
   strv = g_strv_builder_end (names);
   return g_strjoinv (", ", strv);
+}
+
+TreffBooking *
+treff_test_booking_new (TreffRoom  *room,
+                        const char *title,
+                        GDateTime  *start,
+                        GDateTime  *end)
+{
+  TreffBooking *booking = treff_booking_new ();
+
+  treff_booking_set_title (booking, title);
+  treff_booking_set_room_id (booking, treff_room_get_id (room));
+  treff_booking_set_times (booking, start, end);
+
+  return booking;
+}
+
+/* Weekly on @weekdays, @count dates or until the given day (count 0). */
+void
+treff_test_set_weekly (TreffBooking *booking,
+                       guint         weekdays,
+                       guint         count,
+                       int           until_year,
+                       int           until_month,
+                       int           until_day)
+{
+  TreffRecurrence recurrence;
+
+  treff_recurrence_init_none (&recurrence);
+  recurrence.repeat = TREFF_REPEAT_WEEKLY;
+  recurrence.weekdays = weekdays;
+  recurrence.count = count;
+  if (count == 0)
+    g_date_set_dmy (&recurrence.until, until_day, until_month, until_year);
+  treff_booking_set_recurrence (booking, &recurrence);
+}
+
+void
+treff_test_set_daily_until (TreffBooking *booking,
+                            int           until_year,
+                            int           until_month,
+                            int           until_day)
+{
+  TreffRecurrence recurrence;
+
+  treff_recurrence_init_none (&recurrence);
+  recurrence.repeat = TREFF_REPEAT_DAILY;
+  g_date_set_dmy (&recurrence.until, until_day, until_month, until_year);
+  treff_booking_set_recurrence (booking, &recurrence);
+}
+
+/* The store's dates that overlap [@from, @to), which must be ordered by start. */
+GPtrArray *
+treff_test_list_occurrences (TreffStore *store,
+                             GDateTime  *from,
+                             GDateTime  *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) occurrences = treff_store_list_occurrences (store, from, to, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (occurrences);
+
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      TreffOccurrence *occurrence = g_ptr_array_index (occurrences, i);
+
+      g_assert_cmpint (g_date_time_compare (treff_occurrence_get_start (occurrence), to), <, 0);
+      g_assert_cmpint (g_date_time_compare (treff_occurrence_get_end (occurrence), from), >, 0);
+      if (i > 0)
+        g_assert_cmpint (g_date_time_compare (treff_occurrence_get_start (g_ptr_array_index (occurrences, i - 1)),
+                                              treff_occurrence_get_start (occurrence)), <=, 0);
+    }
+
+  return g_steal_pointer (&occurrences);
+}
+
+/* All dates between the two days (the second one excluded), one line
+ * each as @describe writes it. */
+char *
+treff_test_describe_days (TreffStore            *store,
+                          int                    from_year,
+                          int                    from_month,
+                          int                    from_day,
+                          int                    to_year,
+                          int                    to_month,
+                          int                    to_day,
+                          TreffTestDescribeFunc  describe)
+{
+  g_autoptr(GDateTime) from = treff_test_at (store, from_year, from_month, from_day, 0, 0);
+  g_autoptr(GDateTime) to = treff_test_at (store, to_year, to_month, to_day, 0, 0);
+  g_autoptr(GPtrArray) occurrences = treff_test_list_occurrences (store, from, to);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      g_autofree char *line = describe (g_ptr_array_index (occurrences, i));
+
+      g_string_append_printf (text, "%s\n", line);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Saves a new booking, which must succeed. */
+void
+treff_test_add_booking (TreffStore   *store,
+                        TreffBooking *booking,
+                        GPtrArray    *skipped_starts)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  saved = treff_store_add_booking (store, booking, skipped_starts, &error);
+  g_assert_no_error (error);
+  g_assert_true (saved);
+  g_assert_cmpint (treff_booking_get_id (booking), >, 0);
+}
+
+/* Saves a closure or school holidays from the first to the last day. */
+TreffClosure *
+treff_test_add_closure (TreffStore       *store,
+                        TreffClosureKind  kind,
+                        const char       *title,
+                        int               first_year,
+                        int               first_month,
+                        int               first_day,
+                        int               last_year,
+                        int               last_month,
+                        int               last_day)
+{
+  g_autoptr(GError) error = NULL;
+  GDate first = treff_test_date (first_year, first_month, first_day);
+  GDate last = treff_test_date (last_year, last_month, last_day);
+  TreffClosure *closure = treff_closure_new (kind, title, &first, &last);
+
+  g_assert_true (treff_store_add_closure (store, closure, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (treff_closure_get_id (closure), >, 0);
+
+  return closure;
+}
+
+/* Keeps the names sorted: GLib emits notifications queued while frozen
+ * in no particular order. */
+void
+treff_test_record_notify (GObject                *object,
+                          GParamSpec             *pspec,
+                          TreffTestNotifications *notifications)
+{
+  g_auto(GStrv) names = g_strsplit (notifications->names->str, " ", -1);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (*names[i] != '\0')
+      g_ptr_array_add (sorted, names[i]);
+  g_ptr_array_add (sorted, (char *)pspec->name);
+  g_ptr_array_sort (sorted, compare_strings);
+  g_ptr_array_add (sorted, NULL);
+
+  g_string_truncate (notifications->names, 0);
+  for (guint i = 0; g_ptr_array_index (sorted, i) != NULL; i++)
+    g_string_append_printf (notifications->names, "%s%s", i > 0 ? " " : "",
+                            (char *)g_ptr_array_index (sorted, i));
+}
+
+/* The properties notified since the last call, in order: "start rrule". */
+char *
+treff_test_take_notified (TreffTestNotifications *notifications)
+{
+  char *names = g_strdup (notifications->names->str);
+
+  g_string_truncate (notifications->names, 0);
+  return names;
 }

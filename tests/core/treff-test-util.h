@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* treff-test-util.h — temporary folders, raw file and sqlite checks for the core tests */
+/* treff-test-util.h — temporary folders, stores, bookings, raw file and sqlite checks for the tests */
 #pragma once
 
 #include <sqlite3.h>
@@ -55,12 +55,108 @@ typedef struct
 
 gulong        treff_test_watch_changes       (TreffStore       *store,
                                               TreffTestChanges *changes);
+void          treff_test_reset_changes       (TreffTestChanges *changes);
+
+/* A new database in a temporary folder, its "changed" signals counted. */
+typedef struct
+{
+  TreffTestDir     *dir;
+  char             *path;
+  TreffStore       *store;
+  TreffTestChanges  changes;
+} TreffTestCentre;
+
+TreffTestCentre *treff_test_centre_new       (void);
+void          treff_test_centre_reopen       (TreffTestCentre *centre);
+void          treff_test_centre_free         (TreffTestCentre *centre);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TreffTestCentre, treff_test_centre_free)
+
+TreffStore   *treff_test_open_store          (const char    *path);
+char         *treff_test_data_path           (const char    *name);
+
+GDate         treff_test_date                (int            year,
+                                              int            month,
+                                              int            day);
+GDateTime    *treff_test_at                  (TreffStore    *store,
+                                              int            year,
+                                              int            month,
+                                              int            day,
+                                              int            hour,
+                                              int            minute);
+GTimeZone    *treff_test_get_berlin_zone     (void);
+GDateTime    *treff_test_berlin              (int            year,
+                                              int            month,
+                                              int            day,
+                                              int            hour,
+                                              int            minute);
 
 TreffRoom    *treff_test_add_room            (TreffStore    *store,
                                               const char    *name,
                                               guint          capacity);
 char         *treff_test_dup_room_names      (TreffStore    *store,
                                               gboolean       include_archived);
+
+TreffBooking *treff_test_booking_new         (TreffRoom     *room,
+                                              const char    *title,
+                                              GDateTime     *start,
+                                              GDateTime     *end);
+void          treff_test_set_weekly          (TreffBooking  *booking,
+                                              guint          weekdays,
+                                              guint          count,
+                                              int            until_year,
+                                              int            until_month,
+                                              int            until_day);
+void          treff_test_set_daily_until     (TreffBooking  *booking,
+                                              int            until_year,
+                                              int            until_month,
+                                              int            until_day);
+GPtrArray    *treff_test_list_occurrences    (TreffStore    *store,
+                                              GDateTime     *from,
+                                              GDateTime     *to);
+
+typedef char *(*TreffTestDescribeFunc) (TreffOccurrence *occurrence);
+
+char         *treff_test_describe_days       (TreffStore            *store,
+                                              int                    from_year,
+                                              int                    from_month,
+                                              int                    from_day,
+                                              int                    to_year,
+                                              int                    to_month,
+                                              int                    to_day,
+                                              TreffTestDescribeFunc  describe);
+
+void          treff_test_add_booking         (TreffStore    *store,
+                                              TreffBooking  *booking,
+                                              GPtrArray     *skipped_starts);
+TreffClosure *treff_test_add_closure         (TreffStore       *store,
+                                              TreffClosureKind  kind,
+                                              const char       *title,
+                                              int               first_year,
+                                              int               first_month,
+                                              int               first_day,
+                                              int               last_year,
+                                              int               last_month,
+                                              int               last_day);
+
+/* The names of the properties notified on an object since the last
+ * check, sorted: "end rrule start". Connect treff_test_record_notify ()
+ * to the object's "notify" signal with the struct as data. */
+typedef struct
+{
+  GString *names;
+} TreffTestNotifications;
+
+void          treff_test_record_notify       (GObject                *object,
+                                              GParamSpec             *pspec,
+                                              TreffTestNotifications *notifications);
+char         *treff_test_take_notified       (TreffTestNotifications *notifications);
+
+#define treff_assert_notified(notifications, expected) \
+  G_STMT_START { \
+    g_autofree char *__names = treff_test_take_notified (notifications); \
+    g_assert_cmpstr (__names, ==, expected); \
+  } G_STMT_END
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
 

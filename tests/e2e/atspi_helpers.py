@@ -105,6 +105,16 @@ class Tap:
         self.number += 1
         print(f'ok {self.number} - {description} # SKIP {why}', flush=True)
 
+    def todo(self, description, known_bug, why=None):
+        """A step that checks a known bug: its failure is expected (meson:
+        EXPECTEDFAIL); once it passes, meson reports UNEXPECTEDPASS and
+        fails the run, so that the TODO is removed with the fix."""
+        self.number += 1
+        print(f'{"ok" if why is None else "not ok"} {self.number} - {description} # TODO {known_bug}',
+              flush=True)
+        if why is not None:
+            diag(why)
+
 
 # ------------------------------------------------------------ AT-SPI ----
 
@@ -675,7 +685,8 @@ def preflight(build_dir):
 
 def run_main(test_class, steps, doc):
     """Runs the steps of a test as TAP: (method, description, steps it
-    needs).  A step whose needs failed is skipped.  Arguments: BUILD_DIR
+    needs[, known bug]).  A step whose needs failed is skipped; one with a
+    known bug is a TAP TODO (see Tap.todo).  Arguments: BUILD_DIR
     [LOG_DIR]; the log folder defaults to BUILD_DIR/meson-logs."""
     if len(sys.argv) not in (2, 3):
         print(doc, file=sys.stderr)
@@ -705,7 +716,8 @@ def run_main(test_class, steps, doc):
     tap = Tap(steps)
     passed = set()
     try:
-        for method, description, needs in steps:
+        for method, description, needs, *todo in steps:
+            known_bug = todo[0] if todo else None
             missing = [n for n in needs if n not in passed]
             if missing:
                 tap.skip(description, f'needs {", ".join(missing)}')
@@ -713,16 +725,19 @@ def run_main(test_class, steps, doc):
             step_started = time.monotonic()
             try:
                 getattr(test, method)()
-            except StepFailed as e:
-                tap.not_ok(description, str(e))
-                test.evidence(method)
-                continue
-            except Exception:
-                tap.not_ok(description, traceback.format_exc())
-                test.evidence(method)
+            except Exception as e:
+                why = str(e) if isinstance(e, StepFailed) else traceback.format_exc()
+                if known_bug:
+                    tap.todo(description, known_bug, why)
+                else:
+                    tap.not_ok(description, why)
+                    test.evidence(method)
                 continue
             passed.add(method)
-            tap.ok(f'{description} ({time.monotonic() - step_started:.1f} s)')
+            if known_bug:
+                tap.todo(f'{description} ({time.monotonic() - step_started:.1f} s)', known_bug)
+            else:
+                tap.ok(f'{description} ({time.monotonic() - step_started:.1f} s)')
     finally:
         test.app.quit()
         test.app.kill()

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "treff-booking-editor.h"
+#include "treff-gui-test-util.h"
 #include "treff-test-util.h"
 
 typedef struct
@@ -15,45 +16,30 @@ typedef struct
   gint64        kitchen_id;
 } Fixture;
 
-static GDateTime *
-at (Fixture *fixture,
-    int      month,
-    int      day,
-    int      hour,
-    int      minute)
-{
-  return g_date_time_new (treff_store_get_time_zone (fixture->store), 2026, month, day, hour, minute, 0);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(TreffRoom) hall = NULL;
   g_autoptr(TreffRoom) kitchen = NULL;
-  g_autoptr(TreffBooking) repair_cafe = treff_booking_new ();
+  g_autoptr(TreffBooking) repair_cafe = NULL;
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
 
   fixture->dir = treff_test_dir_new ();
   path = treff_test_dir_build (fixture->dir, "centre.db", NULL);
-  fixture->store = treff_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = treff_test_open_store (path);
 
   hall = treff_test_add_room (fixture->store, "Gruppenraum", 20);
   kitchen = treff_test_add_room (fixture->store, "Küche", 8);
   fixture->hall_id = treff_room_get_id (hall);
   fixture->kitchen_id = treff_room_get_id (kitchen);
 
-  start = at (fixture, 12, 5, 14, 0);
-  end = at (fixture, 12, 5, 17, 0);
-  treff_booking_set_title (repair_cafe, "Repair-Café");
-  treff_booking_set_room_id (repair_cafe, fixture->hall_id);
-  treff_booking_set_times (repair_cafe, start, end);
-  treff_store_add_booking (fixture->store, repair_cafe, NULL, &error);
-  g_assert_no_error (error);
+  start = treff_test_at (fixture->store, 2026, 12, 5, 14, 0);
+  end = treff_test_at (fixture->store, 2026, 12, 5, 17, 0);
+  repair_cafe = treff_test_booking_new (hall, "Repair-Café", start, end);
+  treff_test_add_booking (fixture->store, repair_cafe, NULL);
 }
 
 static void
@@ -64,42 +50,11 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, treff_test_dir_free);
 }
 
-static void
-wait_for_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  const char *own = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
-
-  if (g_strcmp0 (own, id) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWidget *
 get_child (TreffBookingEditor *editor,
            const char         *id)
 {
-  GtkWidget *widget = find_by_id (GTK_WIDGET (editor), id);
-
-  if (widget == NULL)
-    g_error ("No widget with id “%s”", id);
-  return widget;
+  return treff_test_get_widget (GTK_WIDGET (editor), id);
 }
 
 static void
@@ -108,7 +63,7 @@ type_text (TreffBookingEditor *editor,
            const char         *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (get_child (editor, id)), text);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
 }
 
 static const char *
@@ -126,7 +81,7 @@ save_enabled (TreffBookingEditor *editor)
 static GPtrArray *
 list_december (Fixture *fixture)
 {
-  g_autoptr(GDateTime) from = at (fixture, 12, 1, 0, 0);
+  g_autoptr(GDateTime) from = treff_test_at (fixture->store, 2026, 12, 1, 0, 0);
   g_autoptr(GDateTime) to = g_date_time_new (treff_store_get_time_zone (fixture->store), 2027, 1, 1, 0, 0, 0);
   g_autoptr(GError) error = NULL;
   GPtrArray *occurrences = treff_store_list_occurrences (fixture->store, from, to, &error);
@@ -157,8 +112,8 @@ static void
 test_live_conflict (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(GDateTime) start = at (fixture, 12, 5, 10, 0);
-  g_autoptr(GDateTime) end = at (fixture, 12, 5, 11, 0);
+  g_autoptr(GDateTime) start = treff_test_at (fixture->store, 2026, 12, 5, 10, 0);
+  g_autoptr(GDateTime) end = treff_test_at (fixture->store, 2026, 12, 5, 11, 0);
   g_autoptr(GPtrArray) december = NULL;
   TreffBookingEditor *editor;
 
@@ -182,12 +137,12 @@ test_live_conflict (Fixture       *fixture,
   /* The same time in the kitchen is free. */
   type_text (editor, "end_entry", "16:00");
   adw_combo_row_set_selected (ADW_COMBO_ROW (get_child (editor, "room_row")), 1);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
   g_assert_true (save_enabled (editor));
 
   /* More guests than the kitchen holds is a warning, not a block. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_child (editor, "attendees_spin")), 12);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
   treff_assert_contains (status_text (editor), "Küche holds only 8");
   g_assert_true (save_enabled (editor));
 
@@ -197,7 +152,7 @@ test_live_conflict (Fixture       *fixture,
   type_text (editor, "end_entry", "16:30");
 
   treff_booking_editor_save (editor, TREFF_EDIT_SCOPE_ALL);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
 
   december = list_december (fixture);
   g_assert_nonnull (find_occurrence (december, "Kindergeburtstag", 5));
@@ -213,8 +168,8 @@ static void
 test_series_preview_skips_holidays (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  g_autoptr(GDateTime) start = at (fixture, 12, 4, 18, 0);
-  g_autoptr(GDateTime) end = at (fixture, 12, 4, 19, 30);
+  g_autoptr(GDateTime) start = treff_test_at (fixture->store, 2026, 12, 4, 18, 0);
+  g_autoptr(GDateTime) end = treff_test_at (fixture->store, 2026, 12, 4, 19, 30);
   g_autoptr(GPtrArray) december = NULL;
   GtkWidget *dates_list;
   TreffBookingEditor *editor;
@@ -229,7 +184,7 @@ test_series_preview_skips_holidays (Fixture       *fixture,
   adw_combo_row_set_selected (ADW_COMBO_ROW (get_child (editor, "repeat_row")), 2);
   adw_combo_row_set_selected (ADW_COMBO_ROW (get_child (editor, "end_kind_row")), 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_child (editor, "count_spin")), 5);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
 
   /* 4, 11, 18, 25 December and 1 January: two public holidays. */
   dates_list = get_child (editor, "dates_list");
@@ -241,7 +196,7 @@ test_series_preview_skips_holidays (Fixture       *fixture,
   g_assert_true (save_enabled (editor));
 
   treff_booking_editor_save (editor, TREFF_EDIT_SCOPE_ALL);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
 
   december = list_december (fixture);
   christmas = find_occurrence (december, "Chor", 25);
@@ -259,8 +214,8 @@ test_edit_only_this_date (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(TreffBooking) yoga = treff_booking_new ();
-  g_autoptr(GDateTime) start = at (fixture, 12, 2, 18, 0);
-  g_autoptr(GDateTime) end = at (fixture, 12, 2, 19, 30);
+  g_autoptr(GDateTime) start = treff_test_at (fixture->store, 2026, 12, 2, 18, 0);
+  g_autoptr(GDateTime) end = treff_test_at (fixture->store, 2026, 12, 2, 19, 30);
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) error = NULL;
@@ -290,7 +245,7 @@ test_edit_only_this_date (Fixture       *fixture,
   type_text (editor, "end_entry", "20:30");
   g_assert_true (save_enabled (editor));
   treff_booking_editor_save (editor, TREFF_EDIT_SCOPE_THIS_DATE);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
 
   after = list_december (fixture);
   g_assert_cmpint (g_date_time_get_hour (treff_occurrence_get_start (find_occurrence (after, "Yoga", 2))), ==, 18);

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include "treff-ical-import.h"
+#include "treff-gui-test-util.h"
 #include "treff-import-dialog.h"
 #include "treff-test-util.h"
 
@@ -20,17 +21,6 @@ typedef struct
   guint              n_imported;
   char              *imported_message;
 } Fixture;
-
-static char *
-data_path (const char *name)
-{
-  const char *dir = g_getenv ("TREFF_TEST_DATA_DIR");
-
-  if (dir != NULL)
-    return g_build_filename (dir, "ics", name, NULL);
-
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "ics", name, NULL);
-}
 
 static void
 on_imported (TreffImportDialog *dialog,
@@ -47,13 +37,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   GtkWidget *overlay;
 
   fixture->dir = treff_test_dir_new ();
   fixture->path = treff_test_dir_build (fixture->dir, "centre.db", NULL);
-  fixture->store = treff_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->store = treff_test_open_store (fixture->path);
   fixture->room = treff_test_add_room (fixture->store, "Werkstatt", 20);
   g_clear_object (&fixture->room);
   fixture->room = treff_test_add_room (fixture->store, "Gruppenraum", 12);
@@ -77,8 +65,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   /* Closed by the import, or still open. */
   gtk_window_destroy (GTK_WINDOW (fixture->dialog));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  treff_test_wait_for_idle ();
   g_assert_finalize_object (fixture->dialog);
 
   gtk_window_destroy (fixture->window);
@@ -104,44 +91,16 @@ wait_until_idle (Fixture *fixture)
 
   while (treff_import_dialog_get_busy (fixture->dialog))
     g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  treff_test_wait_for_idle ();
 
   g_source_remove (timeout);
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  const char *own = GTK_IS_BUILDABLE (root) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)) : NULL;
-
-  if (g_strcmp0 (own, id) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkWidget *
 get_child (Fixture    *fixture,
            const char *id)
 {
-  GtkWidget *widget = find_by_id (GTK_WIDGET (fixture->dialog), id);
-
-  if (widget == NULL)
-    g_error ("No widget with id “%s”", id);
-
-  return widget;
+  return treff_test_get_widget (GTK_WIDGET (fixture->dialog), id);
 }
 
 /* The row the list view shows for @title, once it is on screen. */
@@ -189,7 +148,7 @@ static void
 load (Fixture    *fixture,
       const char *name)
 {
-  g_autofree char *path = data_path (name);
+  g_autofree char *path = treff_test_data_path (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   treff_import_dialog_load_file (fixture->dialog, file);
@@ -274,8 +233,7 @@ test_preview_and_import (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM bookings;"), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.run", NULL);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  treff_test_wait_for_idle ();
 
   g_assert_cmpuint (fixture->n_imported, ==, 3);
   g_assert_cmpstr (fixture->imported_message, ==, "Imported 3 events into Werkstatt");
@@ -443,10 +401,10 @@ test_command_line (void)
 {
   g_autoptr(TreffTestDir) dir = treff_test_dir_new ();
   g_autofree char *database = treff_test_dir_build (dir, "centre.db", NULL);
-  g_autofree char *google = data_path ("google-recurring.ics");
-  g_autofree char *truncated = data_path ("broken-truncated.ics");
-  g_autofree char *holidays = data_path ("public-holidays.ics");
-  g_autofree char *school = data_path ("school-holidays-nrw.ics");
+  g_autofree char *google = treff_test_data_path ("google-recurring.ics");
+  g_autofree char *truncated = treff_test_data_path ("broken-truncated.ics");
+  g_autofree char *holidays = treff_test_data_path ("public-holidays.ics");
+  g_autofree char *school = treff_test_data_path ("school-holidays-nrw.ics");
 
   {
     g_auto(Run) run = { 0 };

@@ -6,6 +6,7 @@
 
 #include "treff-error.h"
 #include "treff-example.h"
+#include "treff-gui-test-util.h"
 #include "treff-room-editor.h"
 #include "treff-rooms-page.h"
 #include "treff-test-util.h"
@@ -28,8 +29,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = treff_test_dir_new ();
   path = treff_test_dir_build (fixture->dir, "centre.db", NULL);
-  fixture->store = treff_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = treff_test_open_store (path);
   treff_example_fill (fixture->store, &error);
   g_assert_no_error (error);
 
@@ -61,47 +61,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, treff_test_dir_free);
 }
 
-static void
-wait_for_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  const char *own = GTK_IS_BUILDABLE (root) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)) : NULL;
-
-  if (g_strcmp0 (own, id) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-get_child (GtkWidget  *root,
-           const char *id)
-{
-  GtkWidget *widget = find_by_id (root, id);
-
-  if (widget == NULL)
-    g_error ("No widget with id “%s”", id);
-
-  return widget;
-}
-
 static TreffRoomEditor *
 find_open_editor (void)
 {
@@ -121,7 +80,7 @@ find_open_editor (void)
 static GListModel *
 get_shown_rooms (Fixture *fixture)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (get_child (GTK_WIDGET (fixture->page), "column_view"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (treff_test_get_widget (GTK_WIDGET (fixture->page), "column_view"));
 
   return G_LIST_MODEL (gtk_column_view_get_model (view));
 }
@@ -153,19 +112,19 @@ type_text (GtkWidget  *editable,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
 }
 
 static gboolean
 save_enabled (TreffRoomEditor *editor)
 {
-  return gtk_widget_get_sensitive (get_child (GTK_WIDGET (editor), "save_button"));
+  return gtk_widget_get_sensitive (treff_test_get_widget (GTK_WIDGET (editor), "save_button"));
 }
 
 static const char *
 shown_error (TreffRoomEditor *editor)
 {
-  GtkWidget *label = get_child (GTK_WIDGET (editor), "error_label");
+  GtkWidget *label = treff_test_get_widget (GTK_WIDGET (editor), "error_label");
 
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
@@ -179,7 +138,7 @@ test_add_room (Fixture       *fixture,
   guint n_before = g_list_model_get_n_items (get_shown_rooms (fixture));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "rooms.add", NULL);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
   editor = find_open_editor ();
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Room");
@@ -187,20 +146,20 @@ test_add_room (Fixture       *fixture,
   /* Nothing typed yet: no error shouted at the user, but no saving either. */
   g_assert_false (save_enabled (editor));
   g_assert_null (shown_error (editor));
-  g_assert_false (gtk_widget_get_visible (get_child (GTK_WIDGET (editor), "manage_group")));
+  g_assert_false (gtk_widget_get_visible (treff_test_get_widget (GTK_WIDGET (editor), "manage_group")));
 
-  type_text (get_child (GTK_WIDGET (editor), "name_row"), "  Werkstatt Süd ");
+  type_text (treff_test_get_widget (GTK_WIDGET (editor), "name_row"), "  Werkstatt Süd ");
   /* A name alone is not enough: the capacity is still 0. */
   g_assert_false (save_enabled (editor));
   treff_assert_contains (shown_error (editor), "how many people");
 
-  type_text (get_child (GTK_WIDGET (editor), "capacity_spin"), "12");
-  type_text (get_child (GTK_WIDGET (editor), "equipment_row"), "Werkbank, Bohrmaschine");
+  type_text (treff_test_get_widget (GTK_WIDGET (editor), "capacity_spin"), "12");
+  type_text (treff_test_get_widget (GTK_WIDGET (editor), "equipment_row"), "Werkbank, Bohrmaschine");
   g_assert_true (save_enabled (editor));
   g_assert_null (shown_error (editor));
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
   g_assert_null (find_open_editor ());
 
   g_assert_cmpuint (g_list_model_get_n_items (get_shown_rooms (fixture)), ==, n_before + 1);
@@ -220,10 +179,10 @@ test_validation_messages (Fixture       *fixture,
   GtkWidget *name_row;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "rooms.add", NULL);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
   editor = find_open_editor ();
-  name_row = get_child (GTK_WIDGET (editor), "name_row");
-  type_text (get_child (GTK_WIDGET (editor), "capacity_spin"), "10");
+  name_row = treff_test_get_widget (GTK_WIDGET (editor), "name_row");
+  type_text (treff_test_get_widget (GTK_WIDGET (editor), "capacity_spin"), "10");
 
   type_text (name_row, "gruppenRAUM");
   g_assert_false (save_enabled (editor));
@@ -238,16 +197,16 @@ test_validation_messages (Fixture       *fixture,
   g_assert_true (save_enabled (editor));
   g_assert_false (gtk_widget_has_css_class (name_row, "error"));
 
-  type_text (get_child (GTK_WIDGET (editor), "capacity_spin"), "5000");
+  type_text (treff_test_get_widget (GTK_WIDGET (editor), "capacity_spin"), "5000");
   g_assert_false (save_enabled (editor));
   treff_assert_contains (shown_error (editor), "5000 people");
 
-  type_text (get_child (GTK_WIDGET (editor), "capacity_spin"), "0");
+  type_text (treff_test_get_widget (GTK_WIDGET (editor), "capacity_spin"), "0");
   treff_assert_contains (shown_error (editor), "how many people");
 
   /* Escape cancels: nothing reaches the store. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
   g_assert_null (find_shown_room (fixture, "Gymnastikraum", NULL));
 }
 
@@ -265,19 +224,19 @@ test_edit_room (Fixture       *fixture,
   gtk_single_selection_set_selected (selection, position);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "rooms.edit-selected", NULL);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
   editor = find_open_editor ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit Room");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_child (GTK_WIDGET (editor), "name_row"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (treff_test_get_widget (GTK_WIDGET (editor), "name_row"))),
                    ==, "Werkstatt");
   /* Its own name in other letters is not a duplicate of itself. */
-  type_text (get_child (GTK_WIDGET (editor), "name_row"), "WERKSTATT");
+  type_text (treff_test_get_widget (GTK_WIDGET (editor), "name_row"), "WERKSTATT");
   g_assert_true (save_enabled (editor));
-  type_text (get_child (GTK_WIDGET (editor), "name_row"), "Repair-Werkstatt");
-  type_text (get_child (GTK_WIDGET (editor), "capacity_spin"), "14");
+  type_text (treff_test_get_widget (GTK_WIDGET (editor), "name_row"), "Repair-Werkstatt");
+  type_text (treff_test_get_widget (GTK_WIDGET (editor), "capacity_spin"), "14");
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
 
   /* The list keeps the same object and updates it in place. */
   g_assert_true (find_shown_room (fixture, "Repair-Werkstatt", NULL) == room);
@@ -296,16 +255,16 @@ test_archive_room (Fixture       *fixture,
   find_shown_room (fixture, "Küche", &position);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (get_shown_rooms (fixture)), position);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "rooms.edit-selected", NULL);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
   editor = find_open_editor ();
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.toggle-archived", NULL);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
 
   g_assert_null (find_shown_room (fixture, "Küche", NULL));
 
-  archived_toggle = GTK_TOGGLE_BUTTON (get_child (GTK_WIDGET (fixture->page), "archived_toggle"));
+  archived_toggle = GTK_TOGGLE_BUTTON (treff_test_get_widget (GTK_WIDGET (fixture->page), "archived_toggle"));
   gtk_toggle_button_set_active (archived_toggle, TRUE);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
   g_assert_nonnull (find_shown_room (fixture, "Küche", NULL));
   g_assert_true (treff_room_get_archived (find_shown_room (fixture, "Küche", NULL)));
   gtk_toggle_button_set_active (archived_toggle, FALSE);
@@ -327,7 +286,7 @@ test_delete_and_undo (Fixture       *fixture,
   find_shown_room (fixture, "Seminarraum", &position);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (get_shown_rooms (fixture)), position);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "rooms.delete-selected", NULL);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
   g_assert_nonnull (find_shown_room (fixture, "Seminarraum", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (get_shown_rooms (fixture)), ==, n_before);
 
@@ -335,7 +294,7 @@ test_delete_and_undo (Fixture       *fixture,
   id = treff_room_get_id (room);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (get_shown_rooms (fixture)), position);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "rooms.delete-selected", NULL);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
 
   g_assert_cmpuint (g_list_model_get_n_items (get_shown_rooms (fixture)), ==, n_before - 1);
   g_assert_null (find_shown_room (fixture, "Büro", NULL));
@@ -344,7 +303,7 @@ test_delete_and_undo (Fixture       *fixture,
 
   /* The toast's Undo button activates this action. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "rooms.undo-delete", NULL);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
 
   g_assert_cmpuint (g_list_model_get_n_items (get_shown_rooms (fixture)), ==, n_before);
   restored = treff_store_get_room (fixture->store, id, NULL);
@@ -365,8 +324,8 @@ static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
-  GtkWidget *entry = get_child (GTK_WIDGET (fixture->page), "search_entry");
-  GtkWidget *stack = get_child (GTK_WIDGET (fixture->page), "list_stack");
+  GtkWidget *entry = treff_test_get_widget (GTK_WIDGET (fixture->page), "search_entry");
+  GtkWidget *stack = treff_test_get_widget (GTK_WIDGET (fixture->page), "list_stack");
   GListModel *shown = get_shown_rooms (fixture);
 
   /* Equipment counts, case does not, and every word must match. */
@@ -394,7 +353,7 @@ static void
 test_sort_by_capacity (Fixture       *fixture,
                        gconstpointer  data)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (get_child (GTK_WIDGET (fixture->page), "column_view"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (treff_test_get_widget (GTK_WIDGET (fixture->page), "column_view"));
   g_autoptr(GtkColumnViewColumn) capacity_column = g_list_model_get_item (gtk_column_view_get_columns (view), 1);
   GListModel *shown = get_shown_rooms (fixture);
   g_autoptr(TreffRoom) first = NULL;

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "treff-booking-tile.h"
+#include "treff-gui-test-util.h"
 #include "treff-holidays.h"
 #include "treff-test-util.h"
 #include "treff-week-grid-private.h"
@@ -34,17 +35,6 @@ typedef struct
   gint64     room_id;
 } CreateRequest;
 
-static GDateTime *
-at (Fixture *fixture,
-    int      year,
-    int      month,
-    int      day,
-    int      hour,
-    int      minute)
-{
-  return g_date_time_new (treff_store_get_time_zone (fixture->store), year, month, day, hour, minute, 0);
-}
-
 static TreffBooking *
 add_booking_of_kind (Fixture            *fixture,
                      const char         *title,
@@ -56,7 +46,6 @@ add_booking_of_kind (Fixture            *fixture,
                      TreffRecurrence    *recurrence)
 {
   TreffBooking *booking = treff_booking_new ();
-  g_autoptr(GError) error = NULL;
 
   treff_booking_set_title (booking, title);
   treff_booking_set_kind (booking, kind);
@@ -67,9 +56,7 @@ add_booking_of_kind (Fixture            *fixture,
   if (recurrence != NULL)
     treff_booking_set_recurrence (booking, recurrence);
 
-  treff_store_add_booking (fixture->store, booking, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (treff_booking_get_id (booking), >, 0);
+  treff_test_add_booking (fixture->store, booking, NULL);
 
   return booking;
 }
@@ -112,42 +99,42 @@ add_bookings (Fixture *fixture)
   weekly.interval = 1;
   weekly.weekdays = TREFF_WEEKDAY_BIT (G_DATE_TUESDAY) | TREFF_WEEKDAY_BIT (G_DATE_THURSDAY);
   weekly.count = 12;
-  start = at (fixture, 2026, 11, 3, 10, 0);
-  end = at (fixture, 2026, 11, 3, 11, 30);
+  start = treff_test_at (fixture->store, 2026, 11, 3, 10, 0);
+  end = treff_test_at (fixture->store, 2026, 11, 3, 11, 30);
   course = add_booking (fixture, "Sprachkurs", fixture->hall_id, start, end,
                         TREFF_BOOKING_STATUS_CONFIRMED, &weekly);
   g_clear_pointer (&start, g_date_time_unref);
   g_clear_pointer (&end, g_date_time_unref);
 
-  cancelled = at (fixture, 2026, 11, 26, 10, 0);
+  cancelled = treff_test_at (fixture->store, 2026, 11, 26, 10, 0);
   treff_store_set_date_cancelled (fixture->store, treff_booking_get_id (course), cancelled, TRUE, &error);
   g_assert_no_error (error);
 
   weekly.weekdays = TREFF_WEEKDAY_BIT (G_DATE_WEDNESDAY);
   weekly.count = 8;
-  start = at (fixture, 2026, 11, 4, 18, 0);
-  end = at (fixture, 2026, 11, 4, 19, 30);
+  start = treff_test_at (fixture->store, 2026, 11, 4, 18, 0);
+  end = treff_test_at (fixture->store, 2026, 11, 4, 19, 30);
   yoga = add_booking (fixture, "Yoga", fixture->gym_id, start, end,
                       TREFF_BOOKING_STATUS_CONFIRMED, &weekly);
   g_clear_pointer (&start, g_date_time_unref);
   g_clear_pointer (&end, g_date_time_unref);
 
-  start = at (fixture, 2026, 11, 25, 18, 30);
-  end = at (fixture, 2026, 11, 25, 20, 0);
+  start = treff_test_at (fixture->store, 2026, 11, 25, 18, 30);
+  end = treff_test_at (fixture->store, 2026, 11, 25, 20, 0);
   choir = add_booking (fixture, "Chorprobe", fixture->hall_id, start, end,
                        TREFF_BOOKING_STATUS_CONFIRMED, NULL);
   g_clear_pointer (&start, g_date_time_unref);
   g_clear_pointer (&end, g_date_time_unref);
 
-  start = at (fixture, 2026, 11, 28, 14, 0);
-  end = at (fixture, 2026, 11, 28, 17, 0);
+  start = treff_test_at (fixture->store, 2026, 11, 28, 14, 0);
+  end = treff_test_at (fixture->store, 2026, 11, 28, 17, 0);
   party = add_booking_of_kind (fixture, "Kindergeburtstag", TREFF_BOOKING_KIND_RENTAL, fixture->kitchen_id,
                                start, end, TREFF_BOOKING_STATUS_REQUESTED, NULL);
   g_clear_pointer (&start, g_date_time_unref);
   g_clear_pointer (&end, g_date_time_unref);
 
-  start = at (fixture, 2026, 12, 5, 14, 0);
-  end = at (fixture, 2026, 12, 5, 17, 0);
+  start = treff_test_at (fixture->store, 2026, 12, 5, 14, 0);
+  end = treff_test_at (fixture->store, 2026, 12, 5, 17, 0);
   repair = add_booking (fixture, "Repair-Café", fixture->hall_id, start, end,
                         TREFF_BOOKING_STATUS_CONFIRMED, NULL);
 }
@@ -157,7 +144,6 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(TreffRoom) hall = NULL;
   g_autoptr(TreffRoom) gym = NULL;
   g_autoptr(TreffRoom) kitchen = NULL;
@@ -165,8 +151,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = treff_test_dir_new ();
   path = treff_test_dir_build (fixture->dir, "centre.db", NULL);
-  fixture->store = treff_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = treff_test_open_store (path);
 
   hall = treff_test_add_room (fixture->store, "Gruppenraum", 20);
   gym = treff_test_add_room (fixture->store, "Bewegungsraum", 15);
@@ -183,7 +168,7 @@ fixture_set_up (Fixture       *fixture,
   treff_week_page_set_store (fixture->page, fixture->store);
   gtk_window_present (fixture->window);
 
-  wednesday = at (fixture, 2026, 11, 25, 12, 0);
+  wednesday = treff_test_at (fixture->store, 2026, 11, 25, 12, 0);
   treff_week_page_show_date (fixture->page, wednesday);
 }
 
@@ -196,42 +181,11 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, treff_test_dir_free);
 }
 
-static void
-wait_for_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  const char *own = GTK_IS_BUILDABLE (root) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)) : NULL;
-
-  if (g_strcmp0 (own, id) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWidget *
 get_child (Fixture    *fixture,
            const char *id)
 {
-  GtkWidget *widget = find_by_id (GTK_WIDGET (fixture->page), id);
-
-  if (widget == NULL)
-    g_error ("No widget with id “%s”", id);
-  return widget;
+  return treff_test_get_widget (GTK_WIDGET (fixture->page), id);
 }
 
 static TreffWeekGrid *
@@ -319,7 +273,7 @@ allocate_grid (Fixture *fixture)
   GtkWidget *grid = GTK_WIDGET (get_grid (fixture));
   int minimum, natural;
 
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
   gtk_widget_measure (grid, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
   g_assert_cmpint (minimum, <=, GRID_WIDTH);
   gtk_widget_measure (grid, GTK_ORIENTATION_VERTICAL, GRID_WIDTH, &minimum, &natural, NULL, NULL);
@@ -451,7 +405,7 @@ test_navigation (Fixture       *fixture,
 
   /* Over the new year the heading names both years. */
   {
-    g_autoptr(GDateTime) new_year = at (fixture, 2026, 12, 31, 12, 0);
+    g_autoptr(GDateTime) new_year = treff_test_at (fixture->store, 2026, 12, 31, 12, 0);
 
     treff_week_page_show_date (fixture->page, new_year);
     g_assert_cmpstr (period_text (fixture), ==, "Week 53 · Dec 28 – Jan 3, 2027");
@@ -647,9 +601,9 @@ test_create_requested (Fixture       *fixture,
 {
   TreffWeekGrid *grid = get_grid (fixture);
   CreateRequest request = { 0 };
-  g_autoptr(GDateTime) wednesday_2pm = at (fixture, 2026, 11, 25, 14, 0);
-  g_autoptr(GDateTime) wednesday_2_30pm = at (fixture, 2026, 11, 25, 14, 30);
-  g_autoptr(GDateTime) friday_9am = at (fixture, 2026, 11, 27, 9, 0);
+  g_autoptr(GDateTime) wednesday_2pm = treff_test_at (fixture->store, 2026, 11, 25, 14, 0);
+  g_autoptr(GDateTime) wednesday_2_30pm = treff_test_at (fixture->store, 2026, 11, 25, 14, 30);
+  g_autoptr(GDateTime) friday_9am = treff_test_at (fixture->store, 2026, 11, 27, 9, 0);
   double day_width = (GRID_WIDTH - GUTTER) / 7.0;
   GListModel *columns;
   int kitchen_column = -1;
@@ -742,7 +696,7 @@ static void
 test_day_marks (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GDateTime) christmas = at (fixture, 2026, 12, 24, 12, 0);
+  g_autoptr(GDateTime) christmas = treff_test_at (fixture->store, 2026, 12, 24, 12, 0);
   g_autoptr(TreffClosure) holidays = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *header = NULL;
@@ -765,7 +719,7 @@ test_day_marks (Fixture       *fixture,
   holidays = treff_closure_new (TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS, "Weihnachtsferien", &first, &last);
   treff_store_add_closure (fixture->store, holidays, &error);
   g_assert_no_error (error);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
 
   header = dup_header_text (fixture);
   treff_assert_contains (header, "Weihnachtsferien");
@@ -787,7 +741,7 @@ test_search (Fixture       *fixture,
              gconstpointer  data)
 {
   GtkWidget *entry = get_child (fixture, "search_entry");
-  g_autoptr(GDateTime) spring = at (fixture, 2027, 3, 1, 12, 0);
+  g_autoptr(GDateTime) spring = treff_test_at (fixture->store, 2027, 3, 1, 12, 0);
   g_autoptr(TreffBooking) opened = NULL;
 
   g_signal_connect (fixture->page, "open-booking", G_CALLBACK (on_open_booking), &opened);
@@ -797,9 +751,9 @@ test_search (Fixture       *fixture,
   /* Part of the title, in other letters. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "GEBURTST");
   g_signal_emit_by_name (entry, "search-changed");
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
   g_signal_emit_by_name (entry, "activate");
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
 
   g_assert_nonnull (opened);
   g_assert_cmpstr (treff_booking_get_title (opened), ==, "Kindergeburtstag");
@@ -812,8 +766,8 @@ test_empty_hint (Fixture       *fixture,
                  gconstpointer  data)
 {
   GtkWidget *hint = get_child (fixture, "empty_hint");
-  g_autoptr(GDateTime) spring = at (fixture, 2027, 3, 1, 12, 0);
-  g_autoptr(GDateTime) wednesday = at (fixture, 2026, 11, 25, 12, 0);
+  g_autoptr(GDateTime) spring = treff_test_at (fixture->store, 2027, 3, 1, 12, 0);
+  g_autoptr(GDateTime) wednesday = treff_test_at (fixture->store, 2026, 11, 25, 12, 0);
 
   g_assert_false (gtk_widget_get_visible (hint));
 
@@ -834,8 +788,8 @@ test_store_follows (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(TreffBooking) early = NULL;
-  g_autoptr(GDateTime) start = at (fixture, 2026, 11, 27, 6, 30);
-  g_autoptr(GDateTime) end = at (fixture, 2026, 11, 27, 7, 30);
+  g_autoptr(GDateTime) start = treff_test_at (fixture->store, 2026, 11, 27, 6, 30);
+  g_autoptr(GDateTime) end = treff_test_at (fixture->store, 2026, 11, 27, 7, 30);
 
   g_assert_cmpuint (treff_week_grid_get_n_tiles (get_grid (fixture)), ==, 5);
 
@@ -843,7 +797,7 @@ test_store_follows (Fixture       *fixture,
    * it even though it starts before the plan's first hour. */
   early = add_booking (fixture, "Frühsport", fixture->gym_id, start, end,
                        TREFF_BOOKING_STATUS_CONFIRMED, NULL);
-  wait_for_idle ();
+  treff_test_wait_for_idle ();
   g_assert_cmpuint (treff_week_grid_get_n_tiles (get_grid (fixture)), ==, 6);
   g_assert_nonnull (find_tile (fixture, "Frühsport", 27));
   g_assert_cmpint (treff_week_grid_get_first_hour (get_grid (fixture)), ==, 6);
