@@ -1540,7 +1540,9 @@ static void
 on_focus_enter (GtkEventControllerFocus *controller,
                 TreffWeekGrid           *self)
 {
-  if (gtk_widget_is_focus (GTK_WIDGET (self)))
+  /* During the focus crossing GTK 4.8 does not yet report the widget as
+   * focused; the controller knows. */
+  if (gtk_event_controller_focus_is_focus (controller))
     {
       ensure_cursor (self);
       describe_cursor (self);

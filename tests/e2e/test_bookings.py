@@ -681,9 +681,7 @@ STEPS = [
     ('step_week_plan_names', 'accessibility: every interactive widget of the week plan has a name',
      ['step_week_plan_shown']),
     ('step_grid_focus_described', 'accessibility: the grid describes its slot cursor when it takes '
-     'the focus', ['step_week_heading'],
-     'treff-week-grid.c on_focus_enter(): gtk_widget_is_focus() is still FALSE during the focus '
-     'crossing in GTK 4.8, so the cursor is neither set nor described'),
+     'the focus', ['step_week_heading']),
     ('step_next_week', 'week plan: "Next Week" turns to the next week number and its days',
      ['step_week_heading']),
     ('step_series_week', 'week plan: on to the first week with six free Tuesdays', ['step_next_week']),
