@@ -109,9 +109,6 @@ format_gdate (TreffBookingEditor *self,
   return treff_format_date (noon);
 }
 
-static const char * const week_ordinals[] = {
-  N_("first"), N_("second"), N_("third"), N_("fourth"),
-};
 
 /* -1 for the last weekday of its month, else 1…4 (a fifth one counts as last). */
 static int
@@ -126,30 +123,30 @@ week_of_month (const GDate *date)
   return MIN (4, (g_date_get_day (date) - 1) / 7 + 1);
 }
 
-/* The repeat choices mention the chosen date: "Every month on day 5". */
+/* The monthly choices mention the chosen date: "Every month on day 5",
+ * "Every month on the first Saturday" — as the series will be described. */
+static char *
+dup_monthly_label (TreffBookingEditor *self,
+                   TreffRepeat         repeat)
+{
+  g_autoptr(GDateTime) noon = date_at (self, &self->date, 12, 0);
+  TreffRecurrence recurrence;
+
+  treff_recurrence_init_none (&recurrence);
+  recurrence.repeat = repeat;
+  recurrence.interval = 1;
+  recurrence.week_of_month = week_of_month (&self->date);
+  return treff_recurrence_describe (&recurrence, noon);
+}
+
 static void
 update_repeat_labels (TreffBookingEditor *self)
 {
   GtkStringList *labels = GTK_STRING_LIST (adw_combo_row_get_model (self->repeat_row));
-  g_autoptr(GDateTime) noon = date_at (self, &self->date, 12, 0);
-  g_autofree char *weekday = g_date_time_format (noon, "%A");
-  g_autofree char *by_date = NULL;
-  g_autofree char *by_weekday = NULL;
-  int week = week_of_month (&self->date);
+  g_autofree char *by_date = dup_monthly_label (self, TREFF_REPEAT_MONTHLY_BY_DATE);
+  g_autofree char *by_weekday = dup_monthly_label (self, TREFF_REPEAT_MONTHLY_BY_WEEKDAY);
   guint selected = adw_combo_row_get_selected (self->repeat_row);
-  const char *items[3];
-
-  by_date = g_strdup_printf (_("Every month on day %d"), g_date_get_day (&self->date));
-  if (week < 0)
-    /* Translators: "Every month on the last Friday" */
-    by_weekday = g_strdup_printf (_("Every month on the last %s"), weekday);
-  else
-    /* Translators: "Every month on the first Saturday" */
-    by_weekday = g_strdup_printf (_("Every month on the %s %s"), _(week_ordinals[week - 1]), weekday);
-
-  items[0] = by_date;
-  items[1] = by_weekday;
-  items[2] = NULL;
+  const char *items[] = { by_date, by_weekday, NULL };
 
   self->filling = TRUE;
   gtk_string_list_splice (labels, REPEAT_CHOICE_MONTHLY_BY_DATE, 2, items);
@@ -415,7 +412,7 @@ fill_dates_list (TreffBookingEditor *self,
 
       if (preview->state != TREFF_DATE_STATE_FREE && preview->state != TREFF_DATE_STATE_SCHOOL_HOLIDAY)
         {
-          GtkWidget *check = gtk_check_button_new_with_mnemonic (_("Skip"));
+          GtkWidget *check = gtk_check_button_new_with_mnemonic (_("_Skip"));
 
           gtk_widget_add_css_class (icon, "warning");
           gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
