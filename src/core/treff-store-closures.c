@@ -135,6 +135,83 @@ mark_booking_changed (TreffStore  *self,
                                    id, error);
 }
 
+static GHashTable *
+load_stored_starts (TreffStore  *self,
+                    gint64       id,
+                    GError     **error)
+{
+  g_autoptr(GHashTable) starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = treff_store_prepare (self, "SELECT original_start FROM occurrences WHERE booking_id = ?1;", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (starts, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      treff_sqlite_set_error (self->db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&starts);
+}
+
+/* Dates that come back when school holidays are removed may find their
+ * room given to someone else meanwhile: those stay out, as cancelled
+ * dates, instead of double-booking the room. */
+static gboolean
+cancel_returning_conflicts (TreffStore    *self,
+                            TreffBooking  *booking,
+                            GHashTable    *exceptions,
+                            GError       **error)
+{
+  gint64 id = treff_booking_get_id (booking);
+  g_autoptr(GHashTable) stored = load_stored_starts (self, id, error);
+  g_autoptr(GPtrArray) dates = NULL;
+  gboolean cancelled_any = FALSE;
+
+  if (stored == NULL)
+    return FALSE;
+
+  dates = treff_store_expand_booking (self, booking, exceptions, error);
+  if (dates == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < dates->len; i++)
+    {
+      TreffDate *date = g_ptr_array_index (dates, i);
+      g_autofree char *key = treff_store_format_local (date->original_start);
+      g_autofree char *detail = NULL;
+      TreffDateState state;
+      TreffException *exception;
+
+      if (date->paused || date->cancelled || g_hash_table_contains (stored, key))
+        continue;
+
+      if (!treff_store_find_date_problem (self, booking, date, id, key, key, &state, &detail, error))
+        return FALSE;
+      if (state != TREFF_DATE_STATE_CONFLICT)
+        continue;
+
+      exception = g_hash_table_lookup (exceptions, key);
+      if (exception == NULL)
+        {
+          exception = g_new0 (TreffException, 1);
+          g_hash_table_insert (exceptions, g_strdup (key), exception);
+        }
+      exception->cancelled = TRUE;
+      cancelled_any = TRUE;
+    }
+
+  return !cancelled_any || treff_store_write_exceptions (self, id, exceptions, error);
+}
+
 /* Series that pause in school holidays depend on them: store their dates anew. */
 static gboolean
 rewrite_pausing_series (TreffStore  *self,
@@ -178,6 +255,7 @@ rewrite_pausing_series (TreffStore  *self,
 
       exceptions = treff_store_load_exceptions (self, id, error);
       if (exceptions == NULL ||
+          !cancel_returning_conflicts (self, booking, exceptions, error) ||
           (before = dup_dates_fingerprint (self, id, error)) == NULL ||
           !treff_store_rewrite_dates (self, booking, exceptions, error) ||
           (after = dup_dates_fingerprint (self, id, error)) == NULL)

@@ -356,6 +356,28 @@ write_room_in_transaction (gpointer   user_data,
                                          treff_room_get_id (room), error))
     return FALSE;
 
+  /* A new name is a change of every booking's place, as calendars that
+   * subscribed to them see it (LOCATION): their SEQUENCE must grow. */
+  if (!write->insert)
+    {
+      stmt = treff_store_prepare (self,
+                                  "UPDATE bookings SET sequence = sequence + 1, "
+                                  "modified = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                                  "WHERE (room_id = ?1 OR id IN "
+                                  "  (SELECT booking_id FROM booking_exceptions WHERE room_id = ?1)) "
+                                  "AND (SELECT name FROM rooms WHERE id = ?1) IS NOT ?2;",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, treff_room_get_id (room));
+      sqlite3_bind_text (stmt, 2, treff_room_get_name (room), -1, SQLITE_STATIC);
+      if (!treff_store_step_done (self, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (self->db) > 0)
+        treff_store_mark_changed (self, TREFF_STORE_TOPIC_BOOKINGS);
+    }
+
   if (write->insert)
     stmt = treff_store_prepare (self,
                                 "INSERT INTO rooms (id, name, name_key, capacity, accessible, colour, "

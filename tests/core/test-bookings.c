@@ -1236,6 +1236,44 @@ test_bookings_search (void)
   assert_search (centre, "ü", 2, "Yoga, Müttercafé");
 }
 
+static guint
+sequence_of (TreffTestCentre *centre,
+             TreffBooking    *booking)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TreffBooking) saved = treff_store_get_booking (centre->store, treff_booking_get_id (booking), &error);
+
+  g_assert_no_error (error);
+  return treff_booking_get_sequence (saved);
+}
+
+/* Subscribed calendars show the room in LOCATION: a new room name is a
+ * change of the bookings there, and only there. */
+static void
+test_bookings_room_rename_sequence (void)
+{
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
+  g_autoptr(TreffRoom) hall = treff_test_add_room (centre->store, "Gruppenraum", 20);
+  g_autoptr(TreffRoom) kitchen = treff_test_add_room (centre->store, "Küche", 8);
+  g_autoptr(TreffBooking) yoga = add_search_booking (centre, hall, "Yoga", "", 3, 4);
+  g_autoptr(TreffBooking) cooking = add_search_booking (centre, kitchen, "Kochkurs", "", 3, 4);
+  g_autoptr(GError) error = NULL;
+  guint yoga_before = sequence_of (centre, yoga);
+  guint cooking_before = sequence_of (centre, cooking);
+
+  /* Another capacity changes nothing a calendar shows. */
+  treff_room_set_capacity (hall, 25);
+  treff_store_update_room (centre->store, hall, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sequence_of (centre, yoga), ==, yoga_before);
+
+  treff_room_set_name (hall, "Großer Gruppenraum");
+  treff_store_update_room (centre->store, hall, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sequence_of (centre, yoga), ==, yoga_before + 1);
+  g_assert_cmpuint (sequence_of (centre, cooking), ==, cooking_before);
+}
+
 /* Another time zone keeps every wall-clock time: the 18:00 course is at
  * 18:00 in London too, which is an hour later in UTC. */
 static void
@@ -1470,6 +1508,7 @@ main (int   argc,
   g_test_add_func ("/store/bookings/room-in-use", test_bookings_room_in_use);
   g_test_add_func ("/store/bookings/monthly-first-saturday", test_bookings_monthly_first_saturday);
   g_test_add_func ("/store/bookings/search", test_bookings_search);
+  g_test_add_func ("/store/bookings/room-rename-sequence", test_bookings_room_rename_sequence);
   g_test_add_func ("/store/bookings/time-zone", test_bookings_time_zone);
   g_test_add_func ("/store/bookings/list-week", test_bookings_list_week);
   g_test_add_func ("/store/bookings/long-date-over-dst", test_bookings_long_date_over_dst);

@@ -521,6 +521,24 @@ test_closures_school_holidays_pause (void)
   /* The holiday programme takes the room the series leaves free. */
   camp = booking_new (centre, room, "Ferienspiele", 2026, 10, 20, 13, 17);
   add_ok (centre, camp, NULL);
+
+  /* Without the holidays the series comes back — but not into the room
+   * the holiday programme has: that date stays out, cancelled. */
+  delete_closure (centre, autumn);
+  g_assert_cmpint (count_dates_of (centre, homework), ==, 24);
+  g_assert_cmpint (treff_test_query_int (centre->store->db,
+                                         "SELECT count(*) FROM occurrences o JOIN bookings b ON b.id = o.booking_id "
+                                         "WHERE o.cancelled = 0 AND b.title = 'Hausaufgabenhilfe' "
+                                         "AND o.original_start = '2026-10-20T14:00:00';"), ==, 0);
+  g_assert_cmpint (treff_test_query_int (centre->store->db,
+                                         "SELECT count(*) FROM occurrences o JOIN bookings b ON b.id = o.booking_id "
+                                         "WHERE o.cancelled = 0 AND b.title = 'Hausaufgabenhilfe' "
+                                         "AND o.original_start = '2026-10-21T14:00:00';"), ==, 1);
+  g_assert_cmpint (treff_test_query_int (centre->store->db,
+                                         "SELECT count(*) FROM occurrences a JOIN occurrences b "
+                                         "ON a.room_id = b.room_id AND a.booking_id < b.booking_id "
+                                         "AND a.start_utc < b.end_utc AND b.start_utc < a.end_utc "
+                                         "WHERE a.cancelled = 0 AND b.cancelled = 0;"), ==, 0);
 }
 
 /* School holidays entered or removed later change pausing series at
