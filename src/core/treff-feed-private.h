@@ -76,4 +76,14 @@ void           treff_feed_data_free       (TreffFeedData        *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TreffFeedData, treff_feed_data_free)
 
+/* treff-feed.c: one reading of the store for the feeds published together */
+TreffFeedData *treff_feed_load_data       (TreffFeed               *self,
+                                           TreffStore              *store,
+                                           const TreffFeedOptions  *options,
+                                           GError                 **error);
+char          *treff_feed_build_from_data (TreffFeed               *self,
+                                           TreffFeedData           *data,
+                                           const TreffFeedOptions  *options,
+                                           GError                 **error);
+
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "treff-error.h"
+#include "treff-feed-private.h"
 #include "treff-feed-writer.h"
 
 struct _TreffFeedWriter
@@ -695,6 +696,7 @@ treff_feed_writer_write (TreffFeedWriter  *self,
   g_autoptr(GPtrArray) old_names = NULL;
   g_autoptr(GPtrArray) all_names = NULL;
   g_autoptr(GDateTime) since = NULL;
+  g_autoptr(TreffFeedData) data = NULL;
   TreffFeedOptions options = { 0 };
 
   g_return_val_if_fail (TREFF_IS_FEED_WRITER (self), FALSE);
@@ -722,11 +724,17 @@ treff_feed_writer_write (TreffFeedWriter  *self,
   options.stamp = now;
   options.since = since;
 
-  /* Everything is built before anything is written. */
+  /* One reading of the store for all feeds (they show rooms and the
+   * whole house, never an owner's bookings), and everything is built
+   * before anything is written. */
+  data = treff_feed_load_data (NULL, store, &options, error);
+  if (data == NULL)
+    return FALSE;
+
   for (guint i = 0; i < feeds->len; i++)
     {
       TreffFeed *feed = g_ptr_array_index (feeds, i);
-      char *text = treff_feed_build (feed, store, &options, error);
+      char *text = treff_feed_build_from_data (feed, data, &options, error);
 
       if (text == NULL)
         return FALSE;

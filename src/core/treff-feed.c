@@ -1084,6 +1084,29 @@ write_series (Build                   *b,
   return TRUE;
 }
 
+/* Whether @booking belongs in the feed. The store's query already
+ * selects by the same rules (treff_feed_load_data ()), but data loaded
+ * once for several feeds holds the bookings of all of them. */
+static gboolean
+shows_booking (Build                  *b,
+               const TreffFeedBooking *booking)
+{
+  TreffFeed *feed = b->feed;
+
+  if (is_private (booking) &&
+      (feed->filter == TREFF_FEED_FILTER_PUBLIC || feed->privacy == TREFF_FEED_PRIVACY_HIDE))
+    return FALSE;
+
+  if (feed->filter != TREFF_FEED_FILTER_ROOM || booking->room_id == feed->room_id)
+    return TRUE;
+
+  for (guint i = 0; i < booking->n_dates; i++)
+    if (date_in_feed (b, get_date (b, booking, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The VTIMEZONE must cover the earliest time the feed writes. */
 static int
 first_year (Build *b)
@@ -1095,17 +1118,19 @@ first_year (Build *b)
       const TreffFeedBooking *booking = &g_array_index (b->data->bookings, TreffFeedBooking, i);
       int booking_year = 0;
 
+      if (!shows_booking (b, booking))
+        continue;
+
       if (sscanf (booking->starts, "%4d", &booking_year) == 1)
         year = MIN (year, booking_year);
-    }
 
-  for (guint i = 0; i < b->data->dates->len; i++)
-    {
-      const TreffFeedDate *date = &g_array_index (b->data->dates, TreffFeedDate, i);
-      int date_year, month, day;
+      for (guint j = 0; j < booking->n_dates; j++)
+        {
+          int date_year, month, day;
 
-      civil_from_days (date->start_utc / 86400, &date_year, &month, &day);
-      year = MIN (year, date_year);
+          civil_from_days (get_date (b, booking, j)->start_utc / 86400, &date_year, &month, &day);
+          year = MIN (year, date_year);
+        }
     }
 
   /* A year's margin: the first local midnight of a year is still the
@@ -1113,20 +1138,38 @@ first_year (Build *b)
   return year == G_MAXINT ? 0 : year - 1;
 }
 
-static TreffFeedQuery
-query_for_feed (TreffFeed              *self,
-                const TreffFeedOptions *options)
+/**
+ * treff_feed_load_data:
+ * @self: (nullable): the feed to load for, or %NULL for every booking
+ *   that @options lets into any feed
+ *
+ * Reads what treff_feed_build_from_data () needs from @store.
+ *
+ * Returns: (transfer full):
+ */
+TreffFeedData *
+treff_feed_load_data (TreffFeed               *self,
+                      TreffStore              *store,
+                      const TreffFeedOptions  *options,
+                      GError                 **error)
 {
   TreffFeedQuery query = { 0 };
 
-  query.public_only = self->filter == TREFF_FEED_FILTER_PUBLIC ||
-                      self->privacy == TREFF_FEED_PRIVACY_HIDE;
-  if (self->filter == TREFF_FEED_FILTER_ROOM)
-    query.room_id = self->room_id;
-  if (self->filter == TREFF_FEED_FILTER_OWNER)
+  g_return_val_if_fail (self == NULL || TREFF_IS_FEED (self), NULL);
+  g_return_val_if_fail (TREFF_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (self != NULL)
     {
-      query.owner_kind = self->owner_kind;
-      query.owner_id = self->owner_id;
+      query.public_only = self->filter == TREFF_FEED_FILTER_PUBLIC ||
+                          self->privacy == TREFF_FEED_PRIVACY_HIDE;
+      if (self->filter == TREFF_FEED_FILTER_ROOM)
+        query.room_id = self->room_id;
+      if (self->filter == TREFF_FEED_FILTER_OWNER)
+        {
+          query.owner_kind = self->owner_kind;
+          query.owner_id = self->owner_id;
+        }
     }
   if (options->since != NULL)
     {
@@ -1134,53 +1177,46 @@ query_for_feed (TreffFeed              *self,
       query.since_utc = g_date_time_to_unix (options->since);
     }
 
-  return query;
+  return treff_store_load_feed_data (store, &query, error);
 }
 
 /**
- * treff_feed_build:
- * @options: (nullable): the centre's address, the time stamp, how far back
+ * treff_feed_build_from_data:
+ * @data: what treff_feed_load_data () read for @self, or for all feeds
+ *   (%NULL) with the same @options; an owner's feed needs its own, as a
+ *   #TreffFeedBooking does not say whose it is
  *
- * Builds the feed from the store's bookings: iCalendar text that every
- * calendar app accepts, following the rules in ICALENDAR.md.
+ * Builds the feed from data already loaded, so that one reading of the
+ * store serves all the feeds that are published together.
  *
- * Returns: (transfer full): the feed's text, CRLF lines folded at 75 octets
+ * Returns: (transfer full): the feed's text, as treff_feed_build ()
  */
 char *
-treff_feed_build (TreffFeed               *self,
-                  TreffStore              *store,
-                  const TreffFeedOptions  *options,
-                  GError                 **error)
+treff_feed_build_from_data (TreffFeed               *self,
+                            TreffFeedData           *data,
+                            const TreffFeedOptions  *options,
+                            GError                 **error)
 {
-  static const TreffFeedOptions no_options = { NULL, NULL, NULL };
-  g_autoptr(TreffFeedData) data = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GHashTable) shown = NULL;
+  g_autoptr(GString) out = NULL;
   g_autoptr(GString) line = NULL;
   g_autoptr(GString) scratch = NULL;
   g_autoptr(GString) uid = NULL;
   g_autofree char *vtimezone = NULL;
   g_autofree char *prodid = NULL;
   GDateTime *stamp;
-  TreffFeedQuery query;
-  GString *out;
   Build b = { 0 };
-  int year;
 
   g_return_val_if_fail (TREFF_IS_FEED (self), NULL);
-  g_return_val_if_fail (TREFF_IS_STORE (store), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (options == NULL)
-    options = &no_options;
-
-  query = query_for_feed (self, options);
-  data = treff_store_load_feed_data (store, &query, error);
-  if (data == NULL)
-    return NULL;
-
-  now = g_date_time_new_now_utc ();
-  stamp = options->stamp != NULL ? options->stamp : now;
+  if (options->stamp != NULL)
+    stamp = options->stamp;
+  else
+    stamp = now = g_date_time_new_now_utc ();
 
   shown = g_hash_table_new (g_str_hash, g_str_equal);
   line = g_string_sized_new (256);
@@ -1203,15 +1239,13 @@ treff_feed_build (TreffFeed               *self,
 
   if (!b.utc)
     {
-      year = first_year (&b);
+      int year = first_year (&b);
+
       if (year == 0)
         year = g_date_time_get_year (stamp);
       vtimezone = treff_ical_timezone_dup_vtimezone (data->time_zone, year, error);
       if (vtimezone == NULL)
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
+        return NULL;
     }
 
   prodid = g_strdup_printf ("-//Treffpunkt//Treffpunkt %s//EN", PACKAGE_VERSION);
@@ -1243,21 +1277,48 @@ treff_feed_build (TreffFeed               *self,
     {
       const TreffFeedBooking *booking = &g_array_index (data->bookings, TreffFeedBooking, i);
 
-      if (self->privacy == TREFF_FEED_PRIVACY_HIDE && is_private (booking))
+      if (!shows_booking (&b, booking))
         continue;
 
       if (*booking->rrule == '\0')
-        {
-          write_single (&b, booking);
-        }
+        write_single (&b, booking);
       else if (!write_series (&b, booking, error))
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
+        return NULL;
     }
 
   write_raw (&b.w, "END", "VCALENDAR");
 
-  return g_string_free (out, FALSE);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * treff_feed_build:
+ * @options: (nullable): the centre's address, the time stamp, how far back
+ *
+ * Builds the feed from the store's bookings: iCalendar text that every
+ * calendar app accepts, following the rules in ICALENDAR.md.
+ *
+ * Returns: (transfer full): the feed's text, CRLF lines folded at 75 octets
+ */
+char *
+treff_feed_build (TreffFeed               *self,
+                  TreffStore              *store,
+                  const TreffFeedOptions  *options,
+                  GError                 **error)
+{
+  static const TreffFeedOptions no_options = { NULL, NULL, NULL };
+  g_autoptr(TreffFeedData) data = NULL;
+
+  g_return_val_if_fail (TREFF_IS_FEED (self), NULL);
+  g_return_val_if_fail (TREFF_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    options = &no_options;
+
+  data = treff_feed_load_data (self, store, options, error);
+  if (data == NULL)
+    return NULL;
+
+  return treff_feed_build_from_data (self, data, options, error);
 }

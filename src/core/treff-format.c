@@ -38,11 +38,29 @@ treff_format_day (const GDate *day)
   return treff_format_date (date);
 }
 
-static char *
-format_time (GDateTime *time)
+/* A time of day, "14:00". */
+char *
+treff_format_time (GDateTime *time)
 {
+  g_return_val_if_fail (time != NULL, NULL);
+
   /* Translators: a time of day as in "14:00", in g_date_time_format () syntax */
   return g_date_time_format (time, C_("time format", "%H:%M"));
+}
+
+/* "Sat, 12/5/2026 18:00": treff_format_date () and treff_format_time (). */
+char *
+treff_format_date_time (GDateTime *date_time)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  date = treff_format_date (date_time);
+  time = treff_format_time (date_time);
+  /* Translators: a date and a time, "Sat, 12/5/2026 18:00" */
+  return g_strdup_printf (C_("date and time", "%s %s"), date, time);
 }
 
 static gboolean
@@ -94,8 +112,8 @@ treff_format_time_range (GDateTime *start,
   local_end = end_in_start_zone (start, end);
   if (ends_on_start_day (start, local_end))
     {
-      from = format_time (start);
-      to = format_time (local_end);
+      from = treff_format_time (start);
+      to = treff_format_time (local_end);
       /* Translators: from one time to another on the same day, "14:00–17:00" */
       return g_strdup_printf (C_("time range", "%s–%s"), from, to);
     }
@@ -114,17 +132,15 @@ treff_format_date_time_range (GDateTime *start,
                               GDateTime *end)
 {
   g_autoptr(GDateTime) local_end = NULL;
-  g_autofree char *start_date = NULL;
-  g_autofree char *start_time = NULL;
 
   g_return_val_if_fail (start != NULL, NULL);
   g_return_val_if_fail (end != NULL, NULL);
 
   local_end = end_in_start_zone (start, end);
-  start_date = treff_format_date (start);
 
   if (ends_on_start_day (start, local_end))
     {
+      g_autofree char *start_date = treff_format_date (start);
       g_autofree char *times = treff_format_time_range (start, local_end);
 
       /* Translators: a date and a time range, "Sat, 12/5/2026 14:00–17:00" */
@@ -132,15 +148,9 @@ treff_format_date_time_range (GDateTime *start,
     }
   else
     {
-      g_autofree char *end_date = treff_format_date (local_end);
-      g_autofree char *end_time = format_time (local_end);
-      g_autofree char *from = NULL;
-      g_autofree char *to = NULL;
+      g_autofree char *from = treff_format_date_time (start);
+      g_autofree char *to = treff_format_date_time (local_end);
 
-      start_time = format_time (start);
-      /* Translators: a date and a time, "Sat, 12/5/2026 18:00" */
-      from = g_strdup_printf (C_("date and time", "%s %s"), start_date, start_time);
-      to = g_strdup_printf (C_("date and time", "%s %s"), end_date, end_time);
       /* Translators: from a date and time to another date and time,
        * "Sat, 12/5/2026 18:00 – Sun, 12/6/2026 02:00" */
       return g_strdup_printf (C_("date and time range over several days", "%s – %s"), from, to);

@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 
 char *treff_format_date            (GDateTime   *date);
 char *treff_format_day             (const GDate *day);
+char *treff_format_time            (GDateTime   *time);
+char *treff_format_date_time       (GDateTime   *date_time);
 char *treff_format_time_range      (GDateTime   *start,
                                     GDateTime   *end);
 char *treff_format_date_time_range (GDateTime   *start,

@@ -354,6 +354,21 @@ join_sentences (const char * const *sentences,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The sentences of @notes separated by spaces, or NULL if there are none. */
+static char *
+join_notes (GPtrArray *notes)
+{
+  char *text;
+
+  if (notes->len == 0)
+    return NULL;
+
+  g_ptr_array_add (notes, NULL);
+  text = g_strjoinv (" ", (char **)notes->pdata);
+  g_ptr_array_remove_index (notes, notes->len - 1);
+  return text;
+}
+
 /* Marks an event that cannot be imported, naming the line. */
 static void
 set_unparseable (TreffImportItem *self,
@@ -1199,7 +1214,6 @@ read_recurrence (ReadContext   *context,
   g_autofree char *original_text = NULL;
   g_autoptr(GError) error = NULL;
   char *raw;
-  char *text;
   TreffRecurrence recurrence;
   GDate first_day, last_day;
   int count = rule.count;
@@ -1294,17 +1308,15 @@ read_recurrence (ReadContext   *context,
   if (rule.week_start != ICAL_MONDAY_WEEKDAY && (rule.interval <= 1 || n_by_day <= 1))
     rule.week_start = ICAL_MONDAY_WEEKDAY;
 
+  /* The end is read below, on the centre's wall clock. */
   rule.count = 0;
   rule.until = icaltime_null_time ();
 
-  text = icalrecurrencetype_as_string_r (&rule);
-  if (!treff_recurrence_from_rrule (&recurrence, text, NULL))
+  if (!treff_recurrence_from_ical (&recurrence, &rule))
     {
-      free (text);
       set_unsupported_rrule (event, original_text);
       return;
     }
-  free (text);
 
   treff_date_from_date_time (&first_day, event->start);
 
@@ -1595,15 +1607,12 @@ read_event (ReadContext *context)
     {
       event_fail (event, event->line, g_strdup (_("The event has no start time (DTSTART).")));
     }
-  else if (get_time_property (property, &dtstart, &dtstart_tzid))
-    {
-      event->start = read_time (context, event, property, "DTSTART", _("start time (DTSTART)"),
-                                &event->all_day);
-    }
   else
     {
-      event_fail (event, find_property_line (context, "DTSTART"),
-                  describe_time_problem (TIME_INVALID, _("start time (DTSTART)"), NULL));
+      /* The time as written, too: the rule repeats in DTSTART's own zone. */
+      get_time_property (property, &dtstart, &dtstart_tzid);
+      event->start = read_time (context, event, property, "DTSTART", _("start time (DTSTART)"),
+                                &event->all_day);
     }
 
   if (event->start != NULL)
@@ -2007,13 +2016,8 @@ merge_events (TreffIcalImport *self,
 static void
 update_notes_text (TreffIcalImport *self)
 {
-  g_clear_pointer (&self->notes_text, g_free);
-  if (self->notes->len > 0)
-    {
-      g_ptr_array_add (self->notes, NULL);
-      self->notes_text = g_strjoinv (" ", (char **)self->notes->pdata);
-      g_ptr_array_remove_index (self->notes, self->notes->len - 1);
-    }
+  g_free (self->notes_text);
+  self->notes_text = join_notes (self->notes);
 }
 
 /**
@@ -2152,13 +2156,6 @@ treff_ical_import_load_file (TreffIcalImport  *self,
 /* ------------------------------------------------------------------ */
 
 static char *
-format_clock (GDateTime *date_time)
-{
-  /* Translators: a time of day as in "14:00", in g_date_time_format () syntax */
-  return g_date_time_format (date_time, C_("time format", "%H:%M"));
-}
-
-static char *
 describe_days (GDateTime *start,
                GDateTime *end)
 {
@@ -2221,7 +2218,7 @@ check_opening_hours (TreffIcalImport *self,
 
   if (seconds_of_day (start) < opens)
     {
-      g_autofree char *at = format_clock (start);
+      g_autofree char *at = treff_format_time (start);
 
       /* Translators: "Outside opening hours: it starts at 07:00, before the centre opens at 8:00." */
       return g_strdup_printf (_("Outside opening hours: it starts at %s, before the centre opens at %u:00."),
@@ -2242,7 +2239,7 @@ check_opening_hours (TreffIcalImport *self,
   ends = g_date_time_equal (end, next_midnight) ? 24 * 3600 : seconds_of_day (end);
   if (ends > closes)
     {
-      g_autofree char *at = format_clock (end);
+      g_autofree char *at = treff_format_time (end);
 
       /* Translators: "Outside opening hours: it ends at 23:00, after the centre closes at 22:00." */
       return g_strdup_printf (_("Outside opening hours: it ends at %s, after the centre closes at %u:00."),
@@ -2250,21 +2247,6 @@ check_opening_hours (TreffIcalImport *self,
     }
 
   return NULL;
-}
-
-static char *
-join_notes (GPtrArray *notes)
-{
-  if (notes->len == 0)
-    return NULL;
-
-  g_ptr_array_add (notes, NULL);
-  {
-    char *text = g_strjoinv (" ", (char **)notes->pdata);
-
-    g_ptr_array_remove_index (notes, notes->len - 1);
-    return text;
-  }
 }
 
 static char *

@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+#include <stdlib.h>
 
 #include "treff-error.h"
 #include "treff-ical-timezone.h"
@@ -130,44 +132,4 @@ treff_ical_timezone_dup_vtimezone (const char  *tzid,
 
   G_UNLOCK (builtin_zones);
   return result;
-}
-
-/**
- * treff_ical_timezone_new:
- *
- * The zone that treff_ical_timezone_dup_vtimezone() describes, for times
- * that libical writes or compares.
- *
- * Returns: (transfer full): free with `icaltimezone_free (zone, 1)`
- */
-icaltimezone *
-treff_ical_timezone_new (const char  *tzid,
-                         int          from_year,
-                         GError     **error)
-{
-  icalcomponent *component;
-  icaltimezone *zone;
-
-  g_return_val_if_fail (tzid != NULL, NULL);
-
-  G_LOCK (builtin_zones);
-  component = new_truncated_component (tzid, from_year, error);
-  G_UNLOCK (builtin_zones);
-
-  if (component == NULL)
-    return NULL;
-
-  zone = icaltimezone_new ();
-  if (!icaltimezone_set_component (zone, component))
-    {
-      icalcomponent_free (component);
-      icaltimezone_free (zone, 1);
-      g_set_error (error, TREFF_ERROR, TREFF_ERROR_INVALID,
-                   _("The time zone “%s” cannot be written into calendar feeds. "
-                     "Choose a time zone such as “Europe/Berlin” in the preferences."),
-                   tzid);
-      return NULL;
-    }
-
-  return zone;
 }

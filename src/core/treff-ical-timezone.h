@@ -3,16 +3,12 @@
 #pragma once
 
 #include <glib.h>
-#include <libical/ical.h>
 
 G_BEGIN_DECLS
 
-char         *treff_ical_timezone_dup_vtimezone (const char  *tzid,
-                                                 int          from_year,
-                                                 GError     **error);
-icaltimezone *treff_ical_timezone_new           (const char  *tzid,
-                                                 int          from_year,
-                                                 GError     **error);
-gboolean      treff_ical_timezone_is_utc        (const char  *tzid);
+char     *treff_ical_timezone_dup_vtimezone (const char  *tzid,
+                                             int          from_year,
+                                             GError     **error);
+gboolean  treff_ical_timezone_is_utc        (const char  *tzid);
 
 G_END_DECLS

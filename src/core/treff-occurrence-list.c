@@ -140,14 +140,6 @@ treff_occurrence_list_new (TreffStore *store)
   return self;
 }
 
-TreffStore *
-treff_occurrence_list_get_store (TreffOccurrenceList *self)
-{
-  g_return_val_if_fail (TREFF_IS_OCCURRENCE_LIST (self), NULL);
-
-  return self->store;
-}
-
 /**
  * treff_occurrence_list_set_range:
  *
@@ -170,20 +162,4 @@ treff_occurrence_list_set_range (TreffOccurrenceList *self,
   self->from = g_date_time_ref (from);
   self->to = g_date_time_ref (to);
   reload (self);
-}
-
-GDateTime *
-treff_occurrence_list_get_from (TreffOccurrenceList *self)
-{
-  g_return_val_if_fail (TREFF_IS_OCCURRENCE_LIST (self), NULL);
-
-  return self->from;
-}
-
-GDateTime *
-treff_occurrence_list_get_to (TreffOccurrenceList *self)
-{
-  g_return_val_if_fail (TREFF_IS_OCCURRENCE_LIST (self), NULL);
-
-  return self->to;
 }

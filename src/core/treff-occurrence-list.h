@@ -10,11 +10,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TreffOccurrenceList, treff_occurrence_list, TREFF, OCCURRENCE_LIST, GObject)
 
 TreffOccurrenceList *treff_occurrence_list_new       (TreffStore          *store);
-TreffStore          *treff_occurrence_list_get_store (TreffOccurrenceList *self);
 void                 treff_occurrence_list_set_range (TreffOccurrenceList *self,
                                                       GDateTime           *from,
                                                       GDateTime           *to);
-GDateTime           *treff_occurrence_list_get_from  (TreffOccurrenceList *self);
-GDateTime           *treff_occurrence_list_get_to    (TreffOccurrenceList *self);
 
 G_END_DECLS

@@ -287,43 +287,34 @@ set_unsupported_error (GError     **error,
   return FALSE;
 }
 
-/* Reads what treff_recurrence_to_rrule () writes, and the same patterns
- * written by other programs. NULL or "" is a single date. */
+/* The repetition of @rule, if it is one a TreffRecurrence can hold;
+ * FALSE otherwise, with @self untouched. Shared with the iCalendar
+ * import, which has the rule parsed already. */
 gboolean
-treff_recurrence_from_rrule (TreffRecurrence  *self,
-                             const char       *rrule,
-                             GError          **error)
+treff_recurrence_from_ical (TreffRecurrence                 *self,
+                            const struct icalrecurrencetype *rule)
 {
-  struct icalrecurrencetype rule;
   TreffRecurrence result;
 
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (rule != NULL, FALSE);
 
   treff_recurrence_init_none (&result);
 
-  if (rrule == NULL || *rrule == '\0')
-    {
-      *self = result;
-      return TRUE;
-    }
-
-  if (!parse_rule (rrule, &rule, error))
+  if (rule->rscale != NULL ||
+      !is_empty (rule->by_second) || !is_empty (rule->by_minute) ||
+      !is_empty (rule->by_hour) || !is_empty (rule->by_year_day) ||
+      !is_empty (rule->by_week_no) || !is_empty (rule->by_month) ||
+      !is_empty (rule->by_set_pos))
     return FALSE;
 
-  if (!is_empty (rule.by_second) || !is_empty (rule.by_minute) ||
-      !is_empty (rule.by_hour) || !is_empty (rule.by_year_day) ||
-      !is_empty (rule.by_week_no) || !is_empty (rule.by_month) ||
-      !is_empty (rule.by_set_pos))
-    return set_unsupported_error (error, rrule);
+  result.interval = (guint)MAX (rule->interval, 1);
 
-  result.interval = (guint)MAX (rule.interval, 1);
-
-  switch (rule.freq)
+  switch (rule->freq)
     {
     case ICAL_DAILY_RECURRENCE:
-      if (!is_empty (rule.by_day) || !is_empty (rule.by_month_day))
-        return set_unsupported_error (error, rrule);
+      if (!is_empty (rule->by_day) || !is_empty (rule->by_month_day))
+        return FALSE;
       result.repeat = TREFF_REPEAT_DAILY;
       break;
 
@@ -331,39 +322,39 @@ treff_recurrence_from_rrule (TreffRecurrence  *self,
       /* Without BYDAY the weekday would come from DTSTART, which a
        * TreffRecurrence does not know; with another week start, "every 2
        * weeks" would pair different weeks. */
-      if (is_empty (rule.by_day) || !is_empty (rule.by_month_day) ||
-          (rule.week_start != ICAL_MONDAY_WEEKDAY && result.interval > 1))
-        return set_unsupported_error (error, rrule);
+      if (is_empty (rule->by_day) || !is_empty (rule->by_month_day) ||
+          (rule->week_start != ICAL_MONDAY_WEEKDAY && result.interval > 1))
+        return FALSE;
 
-      for (guint i = 0; i < treff_ical_count_by (rule.by_day, ICAL_BY_DAY_SIZE); i++)
+      for (guint i = 0; i < treff_ical_count_by (rule->by_day, ICAL_BY_DAY_SIZE); i++)
         {
-          icalrecurrencetype_weekday weekday = icalrecurrencetype_day_day_of_week (rule.by_day[i]);
+          icalrecurrencetype_weekday weekday = icalrecurrencetype_day_day_of_week (rule->by_day[i]);
 
-          if (icalrecurrencetype_day_position (rule.by_day[i]) != 0)
-            return set_unsupported_error (error, rrule);
+          if (icalrecurrencetype_day_position (rule->by_day[i]) != 0)
+            return FALSE;
           result.weekdays |= TREFF_WEEKDAY_BIT (treff_ical_weekday_to_iso (weekday));
         }
       result.repeat = TREFF_REPEAT_WEEKLY;
       break;
 
     case ICAL_MONTHLY_RECURRENCE:
-      if (is_empty (rule.by_day))
+      if (is_empty (rule->by_day))
         {
           /* The day of the month is the first date's; without BYMONTHDAY
            * iCalendar takes it from DTSTART, too. */
-          if (treff_ical_count_by (rule.by_month_day, ICAL_BY_MONTHDAY_SIZE) > 1 ||
-              rule.by_month_day[0] < 0)
-            return set_unsupported_error (error, rrule);
+          if (treff_ical_count_by (rule->by_month_day, ICAL_BY_MONTHDAY_SIZE) > 1 ||
+              rule->by_month_day[0] < 0)
+            return FALSE;
           result.repeat = TREFF_REPEAT_MONTHLY_BY_DATE;
         }
       else
         {
-          int position = icalrecurrencetype_day_position (rule.by_day[0]);
+          int position = icalrecurrencetype_day_position (rule->by_day[0]);
 
-          if (treff_ical_count_by (rule.by_day, ICAL_BY_DAY_SIZE) != 1 ||
-              !is_empty (rule.by_month_day) ||
+          if (treff_ical_count_by (rule->by_day, ICAL_BY_DAY_SIZE) != 1 ||
+              !is_empty (rule->by_month_day) ||
               !is_valid_week_of_month (position))
-            return set_unsupported_error (error, rrule);
+            return FALSE;
           result.repeat = TREFF_REPEAT_MONTHLY_BY_WEEKDAY;
           result.week_of_month = position;
         }
@@ -375,21 +366,48 @@ treff_recurrence_from_rrule (TreffRecurrence  *self,
     case ICAL_YEARLY_RECURRENCE:
     case ICAL_NO_RECURRENCE:
     default:
-      return set_unsupported_error (error, rrule);
+      return FALSE;
     }
 
-  if (rule.count > 0)
+  if (rule->count > 0)
     {
-      result.count = (guint)rule.count;
+      result.count = (guint)rule->count;
     }
-  else if (!icaltime_is_null_time (rule.until))
+  else if (!icaltime_is_null_time (rule->until))
     {
-      if (!g_date_valid_dmy (rule.until.day, rule.until.month, rule.until.year))
-        return set_unsupported_error (error, rrule);
-      g_date_set_dmy (&result.until, rule.until.day, rule.until.month, rule.until.year);
+      if (!g_date_valid_dmy (rule->until.day, rule->until.month, rule->until.year))
+        return FALSE;
+      g_date_set_dmy (&result.until, rule->until.day, rule->until.month, rule->until.year);
     }
 
   *self = result;
+  return TRUE;
+}
+
+/* Reads what treff_recurrence_to_rrule () writes, and the same patterns
+ * written by other programs. NULL or "" is a single date. */
+gboolean
+treff_recurrence_from_rrule (TreffRecurrence  *self,
+                             const char       *rrule,
+                             GError          **error)
+{
+  struct icalrecurrencetype rule;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (rrule == NULL || *rrule == '\0')
+    {
+      treff_recurrence_init_none (self);
+      return TRUE;
+    }
+
+  if (!parse_rule (rrule, &rule, error))
+    return FALSE;
+
+  if (!treff_recurrence_from_ical (self, &rule))
+    return set_unsupported_error (error, rrule);
+
   return TRUE;
 }
 
@@ -410,33 +428,23 @@ dup_weekday_list (guint    weekdays,
                   gboolean with_and)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *last = NULL;
   g_autofree char *head = NULL;
 
   for (guint iso = 1; iso <= 7; iso++)
     if (weekdays & TREFF_WEEKDAY_BIT (iso))
       g_ptr_array_add (names, dup_weekday_name (iso, TRUE));
 
-  if (names->len == 0)
-    return g_strdup ("");
+  if (with_and && names->len > 1)
+    last = g_ptr_array_steal_index (names, names->len - 1);
 
-  if (!with_and || names->len == 1)
-    {
-      g_ptr_array_add (names, NULL);
-      return g_strjoinv (", ", (char **)names->pdata);
-    }
-
-  head = g_strdup (g_ptr_array_index (names, 0));
-  for (guint i = 1; i + 1 < names->len; i++)
-    {
-      char *longer = g_strdup_printf ("%s, %s", head, (char *)g_ptr_array_index (names, i));
-
-      g_free (head);
-      head = longer;
-    }
+  g_ptr_array_add (names, NULL);
+  head = g_strjoinv (", ", (char **)names->pdata);
+  if (last == NULL)
+    return g_steal_pointer (&head);
 
   /* Translators: the last two weekdays of a list, "Mon, Wed and Fri" */
-  return g_strdup_printf (C_("list of weekdays", "%s and %s"),
-                          head, (char *)g_ptr_array_index (names, names->len - 1));
+  return g_strdup_printf (C_("list of weekdays", "%s and %s"), head, last);
 }
 
 /* "last Friday", as in "is not the last Friday of its month". */

@@ -11,18 +11,6 @@
 #include "treff-store-private.h"
 #include "treff-util.h"
 
-#define BOOKING_COLUMNS \
-  "b.id, b.room_id, b.title, b.kind, b.status, b.organiser, b.phone, b.email, " \
-  "b.starts, b.ends, b.all_day, b.attendees, b.setup_minutes, b.cleanup_minutes, " \
-  "b.notes, b.public, b.fee_cents, b.deposit_cents, b.key_handed_out, b.key_returned, " \
-  "b.rrule, b.pause_in_school_holidays, b.override_closures, b.owner_kind, b.owner_id, " \
-  "b.sequence"
-#define N_BOOKING_COLUMNS 26
-
-/* The whole span of original starts, for "exclude every date". */
-#define FIRST_POSSIBLE "0000"
-#define LAST_POSSIBLE  "9999"
-
 void
 treff_date_preview_free (TreffDatePreview *preview)
 {
@@ -32,9 +20,10 @@ treff_date_preview_free (TreffDatePreview *preview)
   g_free (preview);
 }
 
-static TreffBooking *
-booking_from_row (TreffStore   *self,
-                  sqlite3_stmt *stmt)
+/* The booking of a row that starts with TREFF_STORE_BOOKING_COLUMNS. */
+TreffBooking *
+treff_store_booking_from_row (TreffStore   *self,
+                              sqlite3_stmt *stmt)
 {
   TreffBooking *booking = treff_booking_new ();
   g_autoptr(GDateTime) start = treff_store_parse_local (self, (const char *)sqlite3_column_text (stmt, 8));
@@ -88,14 +77,16 @@ treff_store_get_booking (TreffStore  *self,
 
   g_return_val_if_fail (TREFF_IS_STORE (self), NULL);
 
-  stmt = treff_store_prepare (self, "SELECT " BOOKING_COLUMNS " FROM bookings b WHERE b.id = ?1;", error);
+  stmt = treff_store_prepare (self,
+                              "SELECT " TREFF_STORE_BOOKING_COLUMNS " FROM bookings b WHERE b.id = ?1;",
+                              error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    booking = booking_from_row (self, stmt);
+    booking = treff_store_booking_from_row (self, stmt);
   sqlite3_reset (stmt);
 
   if (rc == SQLITE_DONE)
@@ -108,14 +99,14 @@ treff_store_get_booking (TreffStore  *self,
 }
 
 /* Checks every date that will be stored; the first problem is the error. */
-static gboolean
-check_dates (TreffStore    *self,
-             TreffBooking  *booking,
-             GPtrArray     *dates,
-             gint64         exclude_booking_id,
-             const char    *exclude_from,
-             const char    *exclude_to,
-             GError       **error)
+gboolean
+treff_store_check_dates (TreffStore    *self,
+                         TreffBooking  *booking,
+                         GPtrArray     *dates,
+                         gint64         exclude_booking_id,
+                         const char    *exclude_from,
+                         const char    *exclude_to,
+                         GError       **error)
 {
   for (guint i = 0; i < dates->len; i++)
     {
@@ -377,7 +368,8 @@ add_booking_in_transaction (gpointer   user_data,
 
   dates = treff_store_expand_booking (self, add->booking, exceptions, error);
   if (dates == NULL ||
-      !check_dates (self, add->booking, dates, 0, FIRST_POSSIBLE, LAST_POSSIBLE, error))
+      !treff_store_check_dates (self, add->booking, dates, 0,
+                                TREFF_STORE_FIRST_POSSIBLE, TREFF_STORE_LAST_POSSIBLE, error))
     return FALSE;
 
   return write_booking (self, add->booking, exceptions, error) &&
@@ -477,6 +469,36 @@ shift_exceptions (TreffStore *self,
   return shifted;
 }
 
+/* The date that the series puts at @original_start, or %NULL. */
+static TreffDate *
+find_date (GPtrArray *dates,
+           GDateTime *original_start)
+{
+  for (guint i = 0; i < dates->len; i++)
+    {
+      TreffDate *date = g_ptr_array_index (dates, i);
+
+      if (g_date_time_equal (date->original_start, original_start))
+        return date;
+    }
+
+  return NULL;
+}
+
+/* Checks one date of a stored series against everything but itself. */
+static gboolean
+check_series_date (TreffStore    *self,
+                   TreffBooking  *saved,
+                   TreffDate     *date,
+                   const char    *key,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_ptr_array_add (one, date);
+  return treff_store_check_dates (self, saved, one, treff_booking_get_id (saved), key, key, error);
+}
+
 typedef struct
 {
   TreffStore     *store;
@@ -496,15 +518,8 @@ update_this_date (UpdateBooking  *update,
   g_autofree char *key = treff_store_format_local (update->original_start);
   g_autoptr(GDateTime) series_end = NULL;
   g_autoptr(GPtrArray) dates = NULL;
-  TreffException *exception;
-  TreffDate *date = NULL;
-
-  exception = g_hash_table_lookup (exceptions, key);
-  if (exception == NULL)
-    {
-      exception = g_new0 (TreffException, 1);
-      g_hash_table_insert (exceptions, g_strdup (key), exception);
-    }
+  TreffException *exception = treff_exceptions_ensure (exceptions, key);
+  TreffDate *date;
 
   /* Only what differs from the series becomes part of the exception. */
   g_clear_pointer (&exception->starts, g_free);
@@ -528,14 +543,7 @@ update_this_date (UpdateBooking  *update,
   if (dates == NULL)
     return FALSE;
 
-  for (guint i = 0; i < dates->len && date == NULL; i++)
-    {
-      TreffDate *candidate = g_ptr_array_index (dates, i);
-
-      if (g_date_time_equal (candidate->original_start, update->original_start))
-        date = candidate;
-    }
-
+  date = find_date (dates, update->original_start);
   if (date == NULL)
     {
       g_set_error_literal (error, TREFF_ERROR, TREFF_ERROR_NOT_FOUND,
@@ -543,14 +551,8 @@ update_this_date (UpdateBooking  *update,
       return FALSE;
     }
 
-  /* The moved date is checked against everything but itself. */
-  {
-    g_autoptr(GPtrArray) one = g_ptr_array_new ();
-
-    g_ptr_array_add (one, date);
-    if (!check_dates (self, saved, one, treff_booking_get_id (saved), key, key, error))
-      return FALSE;
-  }
+  if (!check_series_date (self, saved, date, key, error))
+    return FALSE;
 
   treff_booking_set_sequence (saved, treff_booking_get_sequence (saved) + 1);
   return write_booking (self, saved, exceptions, error) &&
@@ -617,7 +619,8 @@ update_this_and_following (UpdateBooking  *update,
 
   new_dates = treff_store_expand_booking (self, following, later, error);
   if (new_dates == NULL ||
-      !check_dates (self, following, new_dates, treff_booking_get_id (saved), key, LAST_POSSIBLE, error))
+      !treff_store_check_dates (self, following, new_dates, treff_booking_get_id (saved),
+                                key, TREFF_STORE_LAST_POSSIBLE, error))
     return FALSE;
 
   if (!write_booking (self, saved, earlier, error) ||
@@ -674,7 +677,8 @@ update_all (UpdateBooking  *update,
 
   dates = treff_store_expand_booking (self, series, shifted, error);
   if (dates == NULL ||
-      !check_dates (self, series, dates, treff_booking_get_id (saved), FIRST_POSSIBLE, LAST_POSSIBLE, error))
+      !treff_store_check_dates (self, series, dates, treff_booking_get_id (saved),
+                                TREFF_STORE_FIRST_POSSIBLE, TREFF_STORE_LAST_POSSIBLE, error))
     return FALSE;
 
   return write_booking (self, series, shifted, error) &&
@@ -781,7 +785,6 @@ cancel_date_in_transaction (gpointer   user_data,
   g_autoptr(TreffBooking) saved = NULL;
   g_autoptr(GHashTable) exceptions = NULL;
   g_autofree char *key = treff_store_format_local (cancel->original_start);
-  TreffException *exception;
 
   saved = treff_store_get_booking (self, cancel->booking_id, error);
   if (saved == NULL)
@@ -790,30 +793,18 @@ cancel_date_in_transaction (gpointer   user_data,
   if (exceptions == NULL)
     return FALSE;
 
-  exception = g_hash_table_lookup (exceptions, key);
-  if (exception == NULL)
-    {
-      exception = g_new0 (TreffException, 1);
-      g_hash_table_insert (exceptions, g_strdup (key), exception);
-    }
-  exception->cancelled = cancel->cancelled;
+  treff_exceptions_ensure (exceptions, key)->cancelled = cancel->cancelled;
 
   /* Bringing a date back must not double-book its room. */
   if (!cancel->cancelled)
     {
       g_autoptr(GPtrArray) dates = treff_store_expand_booking (self, saved, exceptions, error);
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      TreffDate *date;
 
       if (dates == NULL)
         return FALSE;
-      for (guint i = 0; i < dates->len; i++)
-        {
-          TreffDate *date = g_ptr_array_index (dates, i);
-
-          if (g_date_time_equal (date->original_start, cancel->original_start))
-            g_ptr_array_add (one, date);
-        }
-      if (!check_dates (self, saved, one, cancel->booking_id, key, key, error))
+      date = find_date (dates, cancel->original_start);
+      if (date != NULL && !check_series_date (self, saved, date, key, error))
         return FALSE;
     }
 

@@ -189,7 +189,6 @@ cancel_returning_conflicts (TreffStore    *self,
       g_autofree char *key = treff_store_format_local (date->original_start);
       g_autofree char *detail = NULL;
       TreffDateState state;
-      TreffException *exception;
 
       if (date->paused || date->cancelled || g_hash_table_contains (stored, key))
         continue;
@@ -199,13 +198,7 @@ cancel_returning_conflicts (TreffStore    *self,
       if (state != TREFF_DATE_STATE_CONFLICT)
         continue;
 
-      exception = g_hash_table_lookup (exceptions, key);
-      if (exception == NULL)
-        {
-          exception = g_new0 (TreffException, 1);
-          g_hash_table_insert (exceptions, g_strdup (key), exception);
-        }
-      exception->cancelled = TRUE;
+      treff_exceptions_ensure (exceptions, key)->cancelled = TRUE;
       cancelled_any = TRUE;
     }
 
@@ -334,19 +327,38 @@ delete_closure_in_transaction (gpointer   user_data,
 {
   ClosureChange *change = user_data;
   TreffStore *self = change->store;
+  TreffClosureKind kind = TREFF_CLOSURE_KIND_CLOSED;
+  sqlite3_stmt *stmt;
+  int rc;
 
-  if (!treff_store_exec_with_id (self, "DELETE FROM closures WHERE id = ?1;", change->id, error))
+  stmt = treff_store_prepare (self, "DELETE FROM closures WHERE id = ?1 RETURNING kind;", error);
+  if (stmt == NULL)
     return FALSE;
 
-  if (sqlite3_changes (self->db) == 0)
+  sqlite3_bind_int64 (stmt, 1, change->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    kind = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
     {
       g_set_error_literal (error, TREFF_ERROR, TREFF_ERROR_NOT_FOUND,
                            _("The closure no longer exists; it may have been deleted."));
       return FALSE;
     }
 
+  if (rc != SQLITE_ROW)
+    {
+      treff_sqlite_set_error (self->db, rc, error);
+      return FALSE;
+    }
+
   treff_store_mark_changed (self, TREFF_STORE_TOPIC_CLOSURES);
-  return rewrite_pausing_series (self, FALSE, error);
+
+  /* Only school holidays change the dates of a series. */
+  return kind != TREFF_CLOSURE_KIND_SCHOOL_HOLIDAYS ||
+         rewrite_pausing_series (self, FALSE, error);
 }
 
 gboolean

@@ -96,6 +96,23 @@ treff_exceptions_new (void)
                                 (GDestroyNotify)treff_exception_free);
 }
 
+/* The change of the date at @original_start (local text), added empty
+ * when the date has none yet. */
+TreffException *
+treff_exceptions_ensure (GHashTable *exceptions,
+                         const char *original_start)
+{
+  TreffException *exception = g_hash_table_lookup (exceptions, original_start);
+
+  if (exception == NULL)
+    {
+      exception = g_new0 (TreffException, 1);
+      g_hash_table_insert (exceptions, g_strdup (original_start), exception);
+    }
+
+  return exception;
+}
+
 static char *
 dup_column_text (sqlite3_stmt *stmt,
                  int           column)
@@ -372,6 +389,18 @@ find_conflict (TreffStore  *self,
   return TRUE;
 }
 
+/* "Mon, 12/28/2026" for the problem sentences. */
+static char *
+dup_day_text (TreffStore  *self,
+              const GDate *day)
+{
+  g_autoptr(GDateTime) noon = g_date_time_new (self->time_zone, g_date_get_year (day),
+                                               g_date_get_month (day), g_date_get_day (day),
+                                               12, 0, 0);
+
+  return treff_format_date (noon);
+}
+
 /* A public holiday or closure on any day the date touches. */
 static gboolean
 find_closed_day (TreffStore      *self,
@@ -395,10 +424,6 @@ find_closed_day (TreffStore      *self,
 
   for (GDate day = first; g_date_compare (&day, &last) <= 0; g_date_add_days (&day, 1))
     {
-      g_autoptr(GDateTime) noon = g_date_time_new (self->time_zone, g_date_get_year (&day),
-                                                   g_date_get_month (&day), g_date_get_day (&day),
-                                                   12, 0, 0);
-      g_autofree char *day_text = treff_format_date (noon);
       const char *holiday = treff_holidays_nrw_name (&day);
 
       for (guint i = 0; i < closures->len; i++)
@@ -408,6 +433,8 @@ find_closed_day (TreffStore      *self,
           if (treff_closure_get_kind (closure) == TREFF_CLOSURE_KIND_CLOSED &&
               treff_closure_contains (closure, &day))
             {
+              g_autofree char *day_text = dup_day_text (self, &day);
+
               *state = TREFF_DATE_STATE_CLOSURE;
               /* Translators: "Mon, 12/28/2026: the centre is closed (Winter closure)." */
               *detail = g_strdup_printf (_("%s: the centre is closed (%s)."),
@@ -418,6 +445,8 @@ find_closed_day (TreffStore      *self,
 
       if (holiday != NULL)
         {
+          g_autofree char *day_text = dup_day_text (self, &day);
+
           *state = TREFF_DATE_STATE_PUBLIC_HOLIDAY;
           /* Translators: "Fri, 12/25/2026 is a public holiday (Christmas Day)." */
           *detail = g_strdup_printf (_("%s is a public holiday (%s)."), day_text, holiday);

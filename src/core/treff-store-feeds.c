@@ -160,8 +160,10 @@ load_bookings (TreffStore           *self,
                               "b.sequence, b.created, b.modified, b.pause_in_school_holidays "
                               "FROM bookings b "
                               "WHERE (?1 = 0 OR b.public = 1) "
+                              /* "+x.room_id": look the booking's dates up by
+                               * booking, not every date of the room per booking. */
                               "AND (?2 = 0 OR b.room_id = ?2 OR EXISTS "
-                              "  (SELECT 1 FROM occurrences x WHERE x.booking_id = b.id AND x.room_id = ?2)) "
+                              "  (SELECT 1 FROM occurrences x WHERE x.booking_id = b.id AND +x.room_id = ?2)) "
                               "AND (?3 IS NULL OR (b.owner_kind = ?3 AND b.owner_id = ?4)) "
                               "AND (?5 IS NULL OR EXISTS "
                               "  (SELECT 1 FROM occurrences y WHERE y.booking_id = b.id AND y.end_utc > ?5)) "

@@ -16,10 +16,6 @@
 #include "treff-ical-import.h"
 #include "treff-store-private.h"
 
-/* The whole span of original starts, for "exclude every date". */
-#define FIRST_POSSIBLE "0000"
-#define LAST_POSSIBLE  "9999"
-
 /* How often a long preview looks whether it was cancelled. */
 #define CANCEL_CHECK_INTERVAL 128
 
@@ -133,15 +129,8 @@ ensure_exception (GHashTable *exceptions,
                   GDateTime  *original_start)
 {
   g_autofree char *key = treff_store_format_local (original_start);
-  TreffException *exception = g_hash_table_lookup (exceptions, key);
 
-  if (exception == NULL)
-    {
-      exception = g_new0 (TreffException, 1);
-      g_hash_table_insert (exceptions, g_steal_pointer (&key), exception);
-    }
-
-  return exception;
+  return treff_exceptions_ensure (exceptions, key);
 }
 
 static void
@@ -300,7 +289,8 @@ import_booking (ImportRun  *run,
       if (date->cancelled || date->paused)
         continue;
 
-      if (!treff_store_find_date_problem (self, booking, date, existing, FIRST_POSSIBLE, LAST_POSSIBLE,
+      if (!treff_store_find_date_problem (self, booking, date, existing,
+                                          TREFF_STORE_FIRST_POSSIBLE, TREFF_STORE_LAST_POSSIBLE,
                                           &state, &detail, error))
         return FALSE;
 

@@ -33,6 +33,17 @@ treff_store_list_occurrences (TreffStore  *self,
                               GDateTime   *to,
                               GError     **error)
 {
+  /* The date's own columns follow the booking's. */
+  enum {
+    ORIGINAL_START = TREFF_STORE_N_BOOKING_COLUMNS,
+    START_UTC,
+    END_UTC,
+    CANCELLED,
+    ROOM_ID,
+    ROOM_NAME,
+    ROOM_COLOUR,
+    TITLE,
+  };
   g_autoptr(GPtrArray) occurrences = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) bookings = NULL;
   sqlite3_stmt *stmt;
@@ -49,9 +60,11 @@ treff_store_list_occurrences (TreffStore  *self,
    * an hour over the end of summer time), so every date that overlaps the
    * range starts within a day more than that before it. */
   stmt = treff_store_prepare (self,
-                              "SELECT o.booking_id, o.original_start, o.start_utc, o.end_utc, "
+                              "SELECT " TREFF_STORE_BOOKING_COLUMNS ", "
+                              "o.original_start, o.start_utc, o.end_utc, "
                               "o.cancelled, o.room_id, r.name, r.colour, e.title "
                               "FROM occurrences o "
+                              "JOIN bookings b ON b.id = o.booking_id "
                               "JOIN rooms r ON r.id = o.room_id "
                               "LEFT JOIN booking_exceptions e "
                               "  ON e.booking_id = o.booking_id AND e.original_start = o.original_start "
@@ -77,25 +90,20 @@ treff_store_list_occurrences (TreffStore  *self,
 
       if (booking == NULL)
         {
-          booking = treff_store_get_booking (self, booking_id, error);
-          if (booking == NULL)
-            {
-              sqlite3_reset (stmt);
-              return NULL;
-            }
+          booking = treff_store_booking_from_row (self, stmt);
           g_hash_table_insert (bookings, g_memdup2 (&booking_id, sizeof booking_id), booking);
         }
 
-      original = treff_store_parse_local (self, (const char *)sqlite3_column_text (stmt, 1));
-      start = local_from_unix (self, sqlite3_column_int64 (stmt, 2));
-      end = local_from_unix (self, sqlite3_column_int64 (stmt, 3));
+      original = treff_store_parse_local (self, (const char *)sqlite3_column_text (stmt, ORIGINAL_START));
+      start = local_from_unix (self, sqlite3_column_int64 (stmt, START_UTC));
+      end = local_from_unix (self, sqlite3_column_int64 (stmt, END_UTC));
       occurrence = treff_occurrence_new (booking, original, start, end);
-      treff_occurrence_set_cancelled (occurrence, sqlite3_column_int (stmt, 4));
-      treff_occurrence_set_room (occurrence, sqlite3_column_int64 (stmt, 5),
-                                 (const char *)sqlite3_column_text (stmt, 6),
-                                 (const char *)sqlite3_column_text (stmt, 7));
-      if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
-        treff_occurrence_set_title (occurrence, (const char *)sqlite3_column_text (stmt, 8));
+      treff_occurrence_set_cancelled (occurrence, sqlite3_column_int (stmt, CANCELLED));
+      treff_occurrence_set_room (occurrence, sqlite3_column_int64 (stmt, ROOM_ID),
+                                 (const char *)sqlite3_column_text (stmt, ROOM_NAME),
+                                 (const char *)sqlite3_column_text (stmt, ROOM_COLOUR));
+      if (sqlite3_column_type (stmt, TITLE) != SQLITE_NULL)
+        treff_occurrence_set_title (occurrence, (const char *)sqlite3_column_text (stmt, TITLE));
       g_ptr_array_add (occurrences, occurrence);
     }
   sqlite3_reset (stmt);
@@ -109,7 +117,8 @@ treff_store_list_occurrences (TreffStore  *self,
   return g_steal_pointer (&occurrences);
 }
 
-/* The dates an edit would store, and which stored dates it replaces. */
+/* Validates an edit as saving does, and returns the dates it would store
+ * and which stored dates (original starts) they replace. */
 static GPtrArray *
 expand_edit (TreffStore      *self,
              TreffBooking    *booking,
@@ -122,8 +131,27 @@ expand_edit (TreffStore      *self,
   g_autoptr(GHashTable) exceptions = NULL;
   gint64 id = treff_booking_get_id (booking);
 
-  *exclude_from = g_strdup ("0000");
-  *exclude_to = g_strdup ("9999");
+  /* One date of a series is checked on its own, as saving it does. */
+  if (scope == TREFF_EDIT_SCOPE_THIS_DATE && id > 0 && original_start != NULL)
+    {
+      g_autoptr(TreffBooking) single = treff_booking_copy (booking);
+      TreffRecurrence none;
+
+      treff_recurrence_init_none (&none);
+      treff_booking_set_recurrence (single, &none);
+      if (!treff_booking_validate (single, error) ||
+          !treff_store_check_room_bookable (self, treff_booking_get_room_id (single), error))
+        return NULL;
+
+      *exclude_from = treff_store_format_local (original_start);
+      *exclude_to = g_strdup (*exclude_from);
+      return treff_store_expand_booking (self, single, NULL, error);
+    }
+
+  /* What saving would refuse, the preview refuses too. */
+  if (!treff_booking_validate (booking, error) ||
+      !treff_store_check_room_bookable (self, treff_booking_get_room_id (booking), error))
+    return NULL;
 
   if (id > 0)
     {
@@ -132,22 +160,11 @@ expand_edit (TreffStore      *self,
         return NULL;
     }
 
-  if (id > 0 && original_start != NULL && scope != TREFF_EDIT_SCOPE_ALL)
-    {
-      g_free (*exclude_from);
-      *exclude_from = treff_store_format_local (original_start);
-      if (scope == TREFF_EDIT_SCOPE_THIS_DATE)
-        {
-          g_autoptr(TreffBooking) single = treff_booking_copy (booking);
-          TreffRecurrence none;
-
-          g_free (*exclude_to);
-          *exclude_to = g_strdup (*exclude_from);
-          treff_recurrence_init_none (&none);
-          treff_booking_set_recurrence (single, &none);
-          return treff_store_expand_booking (self, single, NULL, error);
-        }
-    }
+  if (scope == TREFF_EDIT_SCOPE_THIS_AND_FOLLOWING && id > 0 && original_start != NULL)
+    *exclude_from = treff_store_format_local (original_start);
+  else
+    *exclude_from = g_strdup (TREFF_STORE_FIRST_POSSIBLE);
+  *exclude_to = g_strdup (TREFF_STORE_LAST_POSSIBLE);
 
   return treff_store_expand_booking (self, booking, exceptions, error);
 }
@@ -176,22 +193,6 @@ treff_store_preview_booking (TreffStore      *self,
   g_return_val_if_fail (TREFF_IS_STORE (self), NULL);
   g_return_val_if_fail (TREFF_IS_BOOKING (booking), NULL);
 
-  /* One date of a series is checked on its own, as saving it does. */
-  if (scope == TREFF_EDIT_SCOPE_THIS_DATE && treff_booking_get_id (booking) > 0 && original_start != NULL)
-    {
-      g_autoptr(TreffBooking) single = treff_booking_copy (booking);
-      TreffRecurrence none;
-
-      treff_recurrence_init_none (&none);
-      treff_booking_set_recurrence (single, &none);
-      if (!treff_booking_validate (single, error))
-        return NULL;
-    }
-  else if (!treff_booking_validate (booking, error))
-    {
-      return NULL;
-    }
-
   dates = expand_edit (self, booking, scope, original_start, &exclude_from, &exclude_to, error);
   if (dates == NULL)
     return NULL;
@@ -216,6 +217,34 @@ treff_store_preview_booking (TreffStore      *self,
 }
 
 /**
+ * treff_store_dup_capacity_warning:
+ *
+ * Returns: (transfer full) (nullable): a sentence when more people are
+ *   expected than the booking's room holds; this does not stop saving
+ */
+char *
+treff_store_dup_capacity_warning (TreffStore   *self,
+                                  TreffBooking *booking)
+{
+  g_autoptr(TreffRoom) room = NULL;
+
+  g_return_val_if_fail (TREFF_IS_STORE (self), NULL);
+  g_return_val_if_fail (TREFF_IS_BOOKING (booking), NULL);
+
+  room = treff_store_get_room (self, treff_booking_get_room_id (booking), NULL);
+  if (room == NULL || treff_booking_get_attendees (booking) <= treff_room_get_capacity (room))
+    return NULL;
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u person is expected, but %s holds only %u.",
+                                       "%u people are expected, but %s holds only %u.",
+                                       treff_booking_get_attendees (booking)),
+                          treff_booking_get_attendees (booking),
+                          treff_room_get_name (room),
+                          treff_room_get_capacity (room));
+}
+
+/**
  * treff_store_check_booking:
  * @warning: (out) (optional) (transfer full): something worth knowing that
  *   does not stop saving, such as more people than the room holds
@@ -230,50 +259,21 @@ treff_store_check_booking (TreffStore      *self,
                            char           **warning,
                            GError         **error)
 {
-  g_autoptr(GPtrArray) previews = NULL;
-  g_autoptr(TreffRoom) room = NULL;
+  g_autoptr(GPtrArray) dates = NULL;
+  g_autofree char *exclude_from = NULL;
+  g_autofree char *exclude_to = NULL;
 
   g_return_val_if_fail (TREFF_IS_STORE (self), FALSE);
   g_return_val_if_fail (TREFF_IS_BOOKING (booking), FALSE);
 
   if (warning != NULL)
-    *warning = NULL;
+    *warning = treff_store_dup_capacity_warning (self, booking);
 
-  room = treff_store_get_room (self, treff_booking_get_room_id (booking), NULL);
-  if (room != NULL && warning != NULL &&
-      treff_booking_get_attendees (booking) > treff_room_get_capacity (room))
-    *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u person is expected, but %s holds only %u.",
-                                             "%u people are expected, but %s holds only %u.",
-                                             treff_booking_get_attendees (booking)),
-                                treff_booking_get_attendees (booking),
-                                treff_room_get_name (room),
-                                treff_room_get_capacity (room));
+  dates = expand_edit (self, booking, scope, original_start, &exclude_from, &exclude_to, error);
 
-  previews = treff_store_preview_booking (self, booking, scope, original_start, error);
-  if (previews == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < previews->len; i++)
-    {
-      TreffDatePreview *preview = g_ptr_array_index (previews, i);
-
-      if (preview->state == TREFF_DATE_STATE_CONFLICT)
-        {
-          g_set_error_literal (error, TREFF_ERROR, TREFF_ERROR_CONFLICT, preview->detail);
-          return FALSE;
-        }
-      if (preview->state == TREFF_DATE_STATE_PUBLIC_HOLIDAY ||
-          preview->state == TREFF_DATE_STATE_CLOSURE)
-        {
-          g_set_error (error, TREFF_ERROR, TREFF_ERROR_CONFLICT,
-                       _("%s Skip the date, or allow this booking on closure days."),
-                       preview->detail);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return dates != NULL &&
+         treff_store_check_dates (self, booking, dates, treff_booking_get_id (booking),
+                                  exclude_from, exclude_to, error);
 }
 
 /**
@@ -298,10 +298,13 @@ treff_store_search_bookings (TreffStore  *self,
   g_return_val_if_fail (TREFF_IS_STORE (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* Only the ids are sorted: the whole rows of every match would be. */
   stmt = treff_store_prepare (self,
-                              "SELECT id FROM bookings "
-                              "WHERE instr (treff_fold (title || ' ' || organiser), ?1) > 0 "
-                              "ORDER BY starts DESC LIMIT ?2;",
+                              "SELECT " TREFF_STORE_BOOKING_COLUMNS " FROM bookings b "
+                              "WHERE b.id IN (SELECT id FROM bookings "
+                              "  WHERE instr (treff_fold (title || ' ' || organiser), ?1) > 0 "
+                              "  ORDER BY starts DESC LIMIT ?2) "
+                              "ORDER BY b.starts DESC;",
                               error);
   if (stmt == NULL)
     return NULL;
@@ -312,12 +315,7 @@ treff_store_search_bookings (TreffStore  *self,
   sqlite3_bind_int (stmt, 2, limit);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(TreffBooking) booking = treff_store_get_booking (self, sqlite3_column_int64 (stmt, 0), NULL);
-
-      if (booking != NULL)
-        g_ptr_array_add (results, g_steal_pointer (&booking));
-    }
+    g_ptr_array_add (results, treff_store_booking_from_row (self, stmt));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)

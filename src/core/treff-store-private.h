@@ -11,6 +11,20 @@ G_BEGIN_DECLS
 /* "Trfp" — marks a file as a Treffpunkt database (PRAGMA application_id). */
 #define TREFF_STORE_APPLICATION_ID 0x54726670
 
+/* The whole span of original starts, for "exclude every date". */
+#define TREFF_STORE_FIRST_POSSIBLE "0000"
+#define TREFF_STORE_LAST_POSSIBLE  "9999"
+
+/* A booking's columns, read by treff_store_booking_from_row() from the
+ * start of a row; a query's own columns follow them. */
+#define TREFF_STORE_BOOKING_COLUMNS \
+  "b.id, b.room_id, b.title, b.kind, b.status, b.organiser, b.phone, b.email, " \
+  "b.starts, b.ends, b.all_day, b.attendees, b.setup_minutes, b.cleanup_minutes, " \
+  "b.notes, b.public, b.fee_cents, b.deposit_cents, b.key_handed_out, b.key_returned, " \
+  "b.rrule, b.pause_in_school_holidays, b.override_closures, b.owner_kind, b.owner_id, " \
+  "b.sequence"
+#define TREFF_STORE_N_BOOKING_COLUMNS 26
+
 struct _TreffStore
 {
   GObject          parent_instance;
@@ -58,6 +72,9 @@ typedef struct
 } TreffException;
 
 void          treff_exception_free        (TreffException   *exception);
+GHashTable   *treff_exceptions_new        (void);
+TreffException *treff_exceptions_ensure   (GHashTable       *exceptions,
+                                           const char       *original_start);
 
 /* One date of a booking as it would be stored (treff-store-dates.c). */
 typedef struct
@@ -78,7 +95,6 @@ GPtrArray    *treff_store_expand_booking  (TreffStore       *self,
 GHashTable   *treff_store_load_exceptions (TreffStore       *self,
                                            gint64            booking_id,
                                            GError          **error);
-GHashTable   *treff_exceptions_new        (void);
 gboolean      treff_store_find_date_problem (TreffStore     *self,
                                            TreffBooking     *booking,
                                            TreffDate        *date,
@@ -89,7 +105,22 @@ gboolean      treff_store_find_date_problem (TreffStore     *self,
                                            char            **detail,
                                            GError          **error);
 
+gboolean      treff_store_load_time_zone  (TreffStore       *self,
+                                           GError          **error);
+char         *treff_store_format_local    (GDateTime        *date_time);
+GDateTime    *treff_store_parse_local     (TreffStore       *self,
+                                           const char       *text);
+
 /* treff-store-bookings.c */
+TreffBooking *treff_store_booking_from_row (TreffStore      *self,
+                                           sqlite3_stmt     *stmt);
+gboolean      treff_store_check_dates     (TreffStore       *self,
+                                           TreffBooking     *booking,
+                                           GPtrArray        *dates,
+                                           gint64            exclude_booking_id,
+                                           const char       *exclude_from,
+                                           const char       *exclude_to,
+                                           GError          **error);
 gboolean      treff_store_rewrite_dates   (TreffStore       *self,
                                            TreffBooking     *booking,
                                            GHashTable       *exceptions,
@@ -98,11 +129,6 @@ gboolean      treff_store_write_exceptions (TreffStore      *self,
                                            gint64            booking_id,
                                            GHashTable       *exceptions,
                                            GError          **error);
-gboolean      treff_store_load_time_zone  (TreffStore       *self,
-                                           GError          **error);
-char         *treff_store_format_local    (GDateTime        *date_time);
-GDateTime    *treff_store_parse_local     (TreffStore       *self,
-                                           const char       *text);
 
 /* treff-store-rooms.c */
 gboolean      treff_store_check_room_bookable (TreffStore   *self,

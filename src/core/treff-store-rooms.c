@@ -24,6 +24,8 @@ dup_name_key (const char *name)
   return g_utf8_casefold (normalized ? normalized : name, -1);
 }
 
+#define ROOM_COLUMNS "id, name, capacity, accessible, colour, bookable, notes, archived"
+
 static TreffRoom *
 room_from_row (sqlite3_stmt *stmt)
 {
@@ -41,9 +43,12 @@ room_from_row (sqlite3_stmt *stmt)
   return room;
 }
 
+/* Fills in the equipment of @rooms: of all rooms, or of @only_room_id
+ * unless it is 0. */
 static gboolean
 load_equipment (TreffStore  *self,
                 GPtrArray   *rooms,
+                gint64       only_room_id,
                 GError     **error)
 {
   g_autoptr(GHashTable) builders = NULL;
@@ -52,11 +57,13 @@ load_equipment (TreffStore  *self,
 
   stmt = treff_store_prepare (self,
                               "SELECT room_id, tag FROM room_equipment "
+                              "WHERE ?1 = 0 OR room_id = ?1 "
                               "ORDER BY room_id, position;",
                               error);
   if (stmt == NULL)
     return FALSE;
 
+  sqlite3_bind_int64 (stmt, 1, only_room_id);
   builders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                     (GDestroyNotify)g_strv_builder_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -95,30 +102,16 @@ load_equipment (TreffStore  *self,
   return TRUE;
 }
 
-/**
- * treff_store_list_rooms:
- *
- * Returns: (transfer full) (element-type TreffRoom): the rooms ordered by name
- */
-GPtrArray *
-treff_store_list_rooms (TreffStore  *self,
-                        gboolean     include_archived,
-                        GError     **error)
+/* The rooms of @stmt's rows (ROOM_COLUMNS), with their equipment. */
+static GPtrArray *
+load_rooms (TreffStore    *self,
+            sqlite3_stmt  *stmt,
+            gint64         only_room_id,
+            GError       **error)
 {
   g_autoptr(GPtrArray) rooms = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (TREFF_IS_STORE (self), NULL);
-
-  stmt = treff_store_prepare (self,
-                              "SELECT id, name, capacity, accessible, colour, bookable, notes, archived "
-                              "FROM rooms WHERE archived = 0 OR ?1 ORDER BY name_key;",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int (stmt, 1, !!include_archived);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rooms, room_from_row (stmt));
   sqlite3_reset (stmt);
@@ -129,10 +122,35 @@ treff_store_list_rooms (TreffStore  *self,
       return NULL;
     }
 
-  if (!load_equipment (self, rooms, error))
+  if (rooms->len > 0 && !load_equipment (self, rooms, only_room_id, error))
     return NULL;
 
   return g_steal_pointer (&rooms);
+}
+
+/**
+ * treff_store_list_rooms:
+ *
+ * Returns: (transfer full) (element-type TreffRoom): the rooms ordered by name
+ */
+GPtrArray *
+treff_store_list_rooms (TreffStore  *self,
+                        gboolean     include_archived,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TREFF_IS_STORE (self), NULL);
+
+  stmt = treff_store_prepare (self,
+                              "SELECT " ROOM_COLUMNS " FROM rooms "
+                              "WHERE archived = 0 OR ?1 ORDER BY name_key;",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, !!include_archived);
+  return load_rooms (self, stmt, 0, error);
 }
 
 /**
@@ -146,24 +164,27 @@ treff_store_get_room (TreffStore  *self,
                       GError     **error)
 {
   g_autoptr(GPtrArray) rooms = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TREFF_IS_STORE (self), NULL);
 
-  rooms = treff_store_list_rooms (self, TRUE, error);
+  stmt = treff_store_prepare (self, "SELECT " ROOM_COLUMNS " FROM rooms WHERE id = ?1;", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rooms = load_rooms (self, stmt, id, error);
   if (rooms == NULL)
     return NULL;
 
-  for (guint i = 0; i < rooms->len; i++)
+  if (rooms->len == 0)
     {
-      TreffRoom *room = g_ptr_array_index (rooms, i);
-
-      if (treff_room_get_id (room) == id)
-        return g_object_ref (room);
+      g_set_error_literal (error, TREFF_ERROR, TREFF_ERROR_NOT_FOUND,
+                           _("The room no longer exists; it may have been deleted."));
+      return NULL;
     }
 
-  g_set_error_literal (error, TREFF_ERROR, TREFF_ERROR_NOT_FOUND,
-                       _("The room no longer exists; it may have been deleted."));
-  return NULL;
+  return g_object_ref (g_ptr_array_index (rooms, 0));
 }
 
 /* Counts all rooms, archived ones too: an empty count means a new centre. */

@@ -132,6 +132,8 @@ gboolean    treff_store_check_booking        (TreffStore      *self,
                                               GDateTime       *original_start,
                                               char           **warning,
                                               GError         **error);
+char       *treff_store_dup_capacity_warning (TreffStore      *self,
+                                              TreffBooking    *booking);
 GPtrArray  *treff_store_list_occurrences     (TreffStore      *self,
                                               GDateTime       *from,
                                               GDateTime       *to,

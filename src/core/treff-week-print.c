@@ -435,13 +435,6 @@ load_days (TreffWeekPrint  *self,
   return TRUE;
 }
 
-static char *
-format_clock (GDateTime *time)
-{
-  /* Translators: a time of day as in "14:00", in g_date_time_format () syntax */
-  return g_date_time_format (time, C_("time format", "%H:%M"));
-}
-
 /* The time of a date as the cell of one day shows it. A date over
  * midnight reads "23:00 – Sun 03:00" on Saturday and "until 03:00" on
  * Sunday: narrower than the full range twice, and each day's own part. */
@@ -464,7 +457,7 @@ dup_time_text (TreffOccurrence *occurrence,
       if (g_date_time_compare (end, day_end) >= 0)
         return g_strdup (C_("week plan", "all day"));
 
-      until = format_clock (end);
+      until = treff_format_time (end);
       /* Translators: on the printed week plan, the end of a date that
        * began on an earlier day, "until 03:00" */
       return g_strdup_printf (C_("week plan", "until %s"), until);
@@ -472,7 +465,7 @@ dup_time_text (TreffOccurrence *occurrence,
 
   if (g_date_time_compare (end, day_end) > 0)
     {
-      g_autofree char *from = format_clock (start);
+      g_autofree char *from = treff_format_time (start);
       /* Translators: a weekday and a time as in "Sat 18:00", in g_date_time_format () syntax */
       g_autofree char *to = g_date_time_format (end, C_("weekday and time format", "%a %H:%M"));
 
@@ -1252,13 +1245,8 @@ dup_date_range (TreffWeekPrint *self)
 static char *
 dup_as_of (TreffWeekPrint *self)
 {
-  g_autofree char *date = treff_format_date (self->printed_at);
-  /* Translators: a time of day as in "14:00", in g_date_time_format () syntax */
-  g_autofree char *time = g_date_time_format (self->printed_at, C_("time format", "%H:%M"));
-  g_autofree char *when = NULL;
+  g_autofree char *when = treff_format_date_time (self->printed_at);
 
-  /* Translators: a date and a time, "Sat, 12/5/2026 18:00" */
-  when = g_strdup_printf (C_("date and time", "%s %s"), date, time);
   /* Translators: when the week plan was printed, "As of Fri, 11/20/2026 14:05" */
   return g_strdup_printf (C_("week plan", "As of %s"), when);
 }

@@ -9,10 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "treff-accessible.h"
 #include "treff-booking-editor.h"
+#include "treff-error.h"
 #include "treff-format.h"
 #include "treff-gui-util.h"
 #include "treff-room-list.h"
@@ -37,7 +37,8 @@ struct _TreffBookingEditor
   GListModel      *rooms;
   GDate            date;
   GDate            until;
-  GHashTable      *skipped;      /* local start text of dates to skip */
+  GHashTable      *skipped;      /* starts (GDateTime) of the dates to skip */
+  GHashTable      *seen;         /* starts of the problem dates offered so far */
   gboolean         filling;
 
   GtkLabel        *status_label;
@@ -100,16 +101,6 @@ date_at (TreffBookingEditor *self,
                           hour, minute, 0);
 }
 
-static char *
-format_gdate (TreffBookingEditor *self,
-              const GDate        *date)
-{
-  g_autoptr(GDateTime) noon = date_at (self, date, 12, 0);
-
-  return treff_format_date (noon);
-}
-
-
 /* -1 for the last weekday of its month, else 1…4 (a fifth one counts as last). */
 static int
 week_of_month (const GDate *date)
@@ -157,8 +148,8 @@ update_repeat_labels (TreffBookingEditor *self)
 static void
 update_date_buttons (TreffBookingEditor *self)
 {
-  g_autofree char *date = format_gdate (self, &self->date);
-  g_autofree char *until = format_gdate (self, &self->until);
+  g_autofree char *date = treff_format_day (&self->date);
+  g_autofree char *until = treff_format_day (&self->until);
 
   gtk_menu_button_set_label (self->date_button, date);
   gtk_menu_button_set_label (self->until_button, until);
@@ -229,15 +220,15 @@ select_room (TreffBookingEditor *self,
     }
 }
 
-static gboolean
-read_recurrence (TreffBookingEditor  *self,
-                 TreffRecurrence     *recurrence)
+static void
+read_recurrence (TreffBookingEditor *self,
+                 TreffRecurrence    *recurrence)
 {
   RepeatChoice repeat = adw_combo_row_get_selected (self->repeat_row);
 
   treff_recurrence_init_none (recurrence);
   if (repeat == REPEAT_CHOICE_NONE)
-    return TRUE;
+    return;
 
   recurrence->interval = gtk_spin_button_get_value_as_int (self->interval_spin);
   switch (repeat)
@@ -269,8 +260,6 @@ read_recurrence (TreffBookingEditor  *self,
     recurrence->count = gtk_spin_button_get_value_as_int (self->count_spin);
   else
     recurrence->until = self->until;
-
-  return TRUE;
 }
 
 /* The booking as the fields describe it; its times are those of the date
@@ -299,19 +288,15 @@ build_booking (TreffBookingEditor  *self,
         return NULL;
 
       start = date_at (self, &self->date, start_hour, start_minute);
-      /* "22:00 – 01:00" ends the next day; 24:00 is midnight. */
+      /* "22:00 – 01:00" ends the next day; 24:00 is midnight. An end equal
+       * to the start stays, for the store to refuse. */
       end = date_at (self, &self->date, end_hour % 24, end_minute);
-      if (end_hour == 24 || g_date_time_compare (end, start) <= 0)
+      if (end_hour == 24 || g_date_time_compare (end, start) < 0)
         {
           GDateTime *next_day = g_date_time_add_days (end, 1);
 
-          if (end_hour != 24 && g_date_time_compare (end, start) == 0)
-            g_clear_pointer (&next_day, g_date_time_unref);
-          if (next_day != NULL)
-            {
-              g_date_time_unref (end);
-              end = next_day;
-            }
+          g_date_time_unref (end);
+          end = next_day;
         }
     }
 
@@ -352,12 +337,12 @@ static void
 on_skip_toggled (GtkCheckButton     *check,
                  TreffBookingEditor *self)
 {
-  const char *key = g_object_get_data (G_OBJECT (check), "start");
+  GDateTime *start = g_object_get_data (G_OBJECT (check), "start");
 
   if (gtk_check_button_get_active (check))
-    g_hash_table_add (self->skipped, g_strdup (key));
+    g_hash_table_add (self->skipped, g_date_time_ref (start));
   else
-    g_hash_table_remove (self->skipped, key);
+    g_hash_table_remove (self->skipped, start);
 
   update_check (self);
 }
@@ -379,10 +364,11 @@ state_icon (TreffDateState state)
     }
 }
 
-static char *
-start_key (GDateTime *start)
+/* Dates that can take place; the others are problems to skip or solve. */
+static gboolean
+is_problem (const TreffDatePreview *preview)
 {
-  return g_date_time_format (start, "%Y-%m-%dT%H:%M:%S");
+  return preview->state != TREFF_DATE_STATE_FREE && preview->state != TREFF_DATE_STATE_SCHOOL_HOLIDAY;
 }
 
 static void
@@ -398,7 +384,6 @@ fill_dates_list (TreffBookingEditor *self,
     {
       TreffDatePreview *preview = g_ptr_array_index (previews, i);
       g_autofree char *title = treff_format_date_time_range (preview->start, preview->end);
-      g_autofree char *key = start_key (preview->start);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name (state_icon (preview->state));
 
@@ -410,14 +395,15 @@ fill_dates_list (TreffBookingEditor *self,
         }
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
-      if (preview->state != TREFF_DATE_STATE_FREE && preview->state != TREFF_DATE_STATE_SCHOOL_HOLIDAY)
+      if (is_problem (preview))
         {
           GtkWidget *check = gtk_check_button_new_with_mnemonic (_("_Skip"));
 
           gtk_widget_add_css_class (icon, "warning");
           gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-          g_object_set_data_full (G_OBJECT (check), "start", g_strdup (key), g_free);
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->skipped, key));
+          g_object_set_data_full (G_OBJECT (check), "start", g_date_time_ref (preview->start),
+                                  (GDestroyNotify)g_date_time_unref);
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->skipped, preview->start));
           g_signal_connect_object (check, "toggled", G_CALLBACK (on_skip_toggled), self, 0);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
@@ -450,29 +436,69 @@ skip_new_problems (TreffBookingEditor *self,
   for (guint i = 0; i < previews->len; i++)
     {
       TreffDatePreview *preview = g_ptr_array_index (previews, i);
-      g_autofree char *key = start_key (preview->start);
-      g_autofree char *seen_key = g_strconcat ("seen:", key, NULL);
 
-      if (preview->state == TREFF_DATE_STATE_FREE || preview->state == TREFF_DATE_STATE_SCHOOL_HOLIDAY ||
-          g_hash_table_contains (self->skipped, seen_key))
+      if (is_problem (preview) && g_hash_table_add (self->seen, g_date_time_ref (preview->start)))
+        g_hash_table_add (self->skipped, g_date_time_ref (preview->start));
+    }
+}
+
+/* A new series, checked date by date: its dates are listed, problem dates
+ * not seen before are skipped, and the first problem date the user keeps
+ * fails the check as saving would. */
+static gboolean
+check_new_series (TreffBookingEditor  *self,
+                  TreffBooking        *booking,
+                  guint               *n_dates,
+                  guint               *n_skipped,
+                  GError             **error)
+{
+  g_autoptr(GPtrArray) previews = treff_store_preview_booking (self->store, booking,
+                                                                TREFF_EDIT_SCOPE_ALL, NULL, error);
+
+  gtk_widget_set_visible (self->dates_group, previews != NULL);
+  if (previews == NULL)
+    return FALSE;
+
+  skip_new_problems (self, previews);
+  fill_dates_list (self, previews);
+
+  *n_dates = previews->len;
+  for (guint i = 0; i < previews->len; i++)
+    {
+      TreffDatePreview *preview = g_ptr_array_index (previews, i);
+
+      if (!is_problem (preview))
         continue;
 
-      g_hash_table_add (self->skipped, g_steal_pointer (&seen_key));
-      g_hash_table_add (self->skipped, g_steal_pointer (&key));
+      if (g_hash_table_contains (self->skipped, preview->start))
+        {
+          (*n_skipped)++;
+          continue;
+        }
+
+      if (preview->state == TREFF_DATE_STATE_CONFLICT)
+        g_set_error_literal (error, TREFF_ERROR, TREFF_ERROR_CONFLICT, preview->detail);
+      else
+        g_set_error (error, TREFF_ERROR, TREFF_ERROR_CONFLICT,
+                     _("%s Skip the date, or allow this booking on closure days."), preview->detail);
+      return FALSE;
     }
+
+  return TRUE;
 }
 
 static void
 update_check (TreffBookingEditor *self)
 {
   g_autoptr(TreffBooking) booking = NULL;
-  g_autoptr(GPtrArray) previews = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *warning = NULL;
-  const TreffDatePreview *problem = NULL;
   TreffEditScope scope = self->saved ? TREFF_EDIT_SCOPE_THIS_DATE : TREFF_EDIT_SCOPE_ALL;
   GDateTime *original = self->occurrence ? treff_occurrence_get_original_start (self->occurrence) : NULL;
+  gboolean new_series = is_new_series (self);
+  guint n_dates = 1;
   guint n_skipped = 0;
+  gboolean checked = FALSE;
   gboolean untitled;
 
   if (self->filling)
@@ -485,51 +511,29 @@ update_check (TreffBookingEditor *self)
   untitled = booking != NULL && *treff_booking_get_title (booking) == '\0';
   if (untitled)
     treff_booking_set_title (booking, "?");
-  if (booking != NULL)
-    previews = treff_store_preview_booking (self->store, booking, scope, original, &error);
 
-  gtk_widget_set_visible (self->dates_group, previews != NULL && is_new_series (self));
-  if (previews == NULL)
+  if (booking != NULL && new_series)
+    {
+      checked = check_new_series (self, booking, &n_dates, &n_skipped, &error);
+      /* Only for the warning: the dates were checked above. */
+      if (checked)
+        treff_store_check_booking (self->store, booking, scope, original, &warning, NULL);
+    }
+  else
+    {
+      gtk_widget_set_visible (self->dates_group, FALSE);
+      /* One date: the store's own check says what saving would. */
+      if (booking != NULL)
+        checked = treff_store_check_booking (self->store, booking, scope, original, &warning, &error);
+    }
+
+  if (!checked)
     {
       show_status (self, error->message, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
       return;
     }
 
-  if (is_new_series (self))
-    {
-      skip_new_problems (self, previews);
-      fill_dates_list (self, previews);
-    }
-
-  for (guint i = 0; i < previews->len && problem == NULL; i++)
-    {
-      TreffDatePreview *preview = g_ptr_array_index (previews, i);
-      g_autofree char *key = start_key (preview->start);
-
-      if (preview->state == TREFF_DATE_STATE_FREE || preview->state == TREFF_DATE_STATE_SCHOOL_HOLIDAY)
-        continue;
-      if (is_new_series (self) && g_hash_table_contains (self->skipped, key))
-        n_skipped++;
-      else
-        problem = preview;
-    }
-
-  if (problem != NULL)
-    {
-      g_autofree char *message = NULL;
-
-      if (problem->state == TREFF_DATE_STATE_CONFLICT)
-        message = g_strdup (problem->detail);
-      else
-        message = g_strdup_printf (_("%s Skip the date, or allow this booking on closure days."),
-                                   problem->detail);
-      show_status (self, message, "error");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
-      return;
-    }
-
-  treff_store_check_booking (self->store, booking, scope, original, &warning, NULL);
   if (untitled)
     {
       show_status (self, _("Enter a title to save the booking."), "dim-label");
@@ -548,12 +552,12 @@ update_check (TreffBookingEditor *self)
                          n_skipped);
       show_status (self, message, "warning");
     }
-  else if (previews->len > 1)
+  else if (n_dates > 1)
     {
       g_autofree char *message =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The room is free on the %u date.",
-                                      "The room is free on all %u dates.", previews->len),
-                         previews->len);
+                                      "The room is free on all %u dates.", n_dates),
+                         n_dates);
       show_status (self, message, "success");
     }
   else
@@ -575,18 +579,6 @@ on_kind_changed (TreffBookingEditor *self)
   if (!self->filling && self->saved == NULL)
     gtk_switch_set_active (self->public_switch,
                            adw_combo_row_get_selected (self->kind_row) != TREFF_BOOKING_KIND_RENTAL);
-  update_check (self);
-}
-
-static void
-on_all_day_changed (TreffBookingEditor *self)
-{
-  update_check (self);
-}
-
-static void
-on_repeat_changed (TreffBookingEditor *self)
-{
   update_check (self);
 }
 
@@ -626,10 +618,11 @@ on_until_selected (TreffBookingEditor *self)
 }
 
 static void
-close_with_error (TreffBookingEditor *self,
-                  const GError       *error)
+add_date_time (gpointer key,
+               gpointer value,
+               gpointer user_data)
 {
-  show_status (self, error->message, "error");
+  g_ptr_array_add (user_data, g_date_time_ref (key));
 }
 
 /**
@@ -651,25 +644,16 @@ treff_booking_editor_save (TreffBookingEditor *self,
   booking = build_booking (self, &error);
   if (booking == NULL)
     {
-      close_with_error (self, error);
+      show_status (self, error->message, "error");
       return;
     }
 
   if (self->saved == NULL)
     {
       g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
-      GHashTableIter iter;
-      gpointer key;
 
-      g_hash_table_iter_init (&iter, self->skipped);
-      while (is_new_series (self) && g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          int year, month, day, hour, minute, second;
-
-          if (sscanf (key, "%4d-%2d-%2dT%2d:%2d:%2d", &year, &month, &day, &hour, &minute, &second) == 6)
-            g_ptr_array_add (skipped, g_date_time_new (treff_store_get_time_zone (self->store),
-                                                       year, month, day, hour, minute, second));
-        }
+      if (is_new_series (self))
+        g_hash_table_foreach (self->skipped, add_date_time, skipped);
       saved = treff_store_add_booking (self->store, booking, skipped, &error);
     }
   else
@@ -679,7 +663,7 @@ treff_booking_editor_save (TreffBookingEditor *self,
 
   if (!saved)
     {
-      close_with_error (self, error);
+      show_status (self, error->message, "error");
       return;
     }
 
@@ -715,6 +699,7 @@ save_action (GtkWidget  *widget,
 {
   TreffBookingEditor *self = TREFF_BOOKING_EDITOR (widget);
   AdwMessageDialog *dialog;
+  gboolean rhythm_changed;
 
   if (self->saved == NULL || !treff_booking_is_series (self->saved))
     {
@@ -727,11 +712,12 @@ save_action (GtkWidget  *widget,
                                                        _("This booking is part of a series. Changes made to single dates before are kept.")));
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   /* A changed rhythm cannot apply to a single date. */
-  if (!recurrence_changed (self))
+  rhythm_changed = recurrence_changed (self);
+  if (!rhythm_changed)
     adw_message_dialog_add_response (dialog, "this", _("Only _This Date"));
   adw_message_dialog_add_response (dialog, "following", _("This and _Following"));
   adw_message_dialog_add_response (dialog, "all", _("_All Dates"));
-  adw_message_dialog_set_default_response (dialog, recurrence_changed (self) ? "all" : "this");
+  adw_message_dialog_set_default_response (dialog, rhythm_changed ? "all" : "this");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_scope_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -751,7 +737,7 @@ cancel_date_action (GtkWidget  *widget,
                                        treff_occurrence_get_original_start (self->occurrence),
                                        !treff_occurrence_get_cancelled (self->occurrence), &error))
     {
-      close_with_error (self, error);
+      show_status (self, error->message, "error");
       return;
     }
 
@@ -770,7 +756,7 @@ on_delete_response (AdwMessageDialog   *dialog,
 
   if (!treff_store_delete_booking (self->store, treff_booking_get_id (self->saved), &error))
     {
-      close_with_error (self, error);
+      show_status (self, error->message, "error");
       return;
     }
 
@@ -943,6 +929,7 @@ treff_booking_editor_dispose (GObject *object)
   g_clear_object (&self->occurrence);
   g_clear_object (&self->rooms);
   g_clear_pointer (&self->skipped, g_hash_table_unref);
+  g_clear_pointer (&self->seen, g_hash_table_unref);
 
   G_OBJECT_CLASS (treff_booking_editor_parent_class)->dispose (object);
 }
@@ -1002,8 +989,6 @@ treff_booking_editor_class_init (TreffBookingEditorClass *klass)
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_all_day_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_repeat_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_date_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_until_selected);
 
@@ -1020,7 +1005,10 @@ treff_booking_editor_init (TreffBookingEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->skipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->skipped = g_hash_table_new_full (g_date_time_hash, g_date_time_equal,
+                                         (GDestroyNotify)g_date_time_unref, NULL);
+  self->seen = g_hash_table_new_full (g_date_time_hash, g_date_time_equal,
+                                      (GDestroyNotify)g_date_time_unref, NULL);
   create_weekday_buttons (self);
   treff_accessible_label_entry_row (self->title_row);
   treff_accessible_label_entry_row (self->organiser_row);

@@ -13,6 +13,7 @@
 #include "treff-error.h"
 #include "treff-example.h"
 #include "treff-feed-publisher.h"
+#include "treff-gui-util.h"
 #include "treff-ical-import.h"
 #include "treff-print-operation.h"
 #include "treff-week-print.h"
@@ -244,18 +245,6 @@ import_ics_in_transaction (gpointer   user_data,
   return treff_ical_import_run (cli->import, cli->store, &cli->n_imported, error);
 }
 
-static GSettings *
-new_settings_or_null (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
-  return schema ? g_settings_new (APP_ID) : NULL;
-}
-
 /* treffpunkt --import-ics FILE --room NAME | --as school-holidays|closures:
  * no window; the report on stdout; on failure one sentence on stderr,
  * and nothing written. */
@@ -265,7 +254,7 @@ import_ics (const char   *database_path,
 {
   g_autoptr(TreffIcalImport) import = treff_ical_import_new ();
   g_autoptr(TreffStore) store = NULL;
-  g_autoptr(GSettings) settings = new_settings_or_null ();
+  g_autoptr(GSettings) settings = treff_settings_new_if_installed ("day-end-hour");
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;

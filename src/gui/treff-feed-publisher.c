@@ -15,6 +15,7 @@
 
 #include "treff-feed-publisher.h"
 #include "treff-format.h"
+#include "treff-gui-util.h"
 #include "treff-window.h"
 
 struct _TreffFeedPublisher
@@ -26,8 +27,8 @@ struct _TreffFeedPublisher
   TreffStore      *store;          /* weak: the window owns it */
   GtkWindow       *window;         /* weak */
   GSimpleAction   *publish_action;
+  GCancellable    *manifest_cancellable;
 
-  guint            delay_ms;
   guint            timeout_id;
   gboolean         running;
   gboolean         again;          /* changed while running */
@@ -41,10 +42,6 @@ G_DEFINE_FINAL_TYPE (TreffFeedPublisher, treff_feed_publisher, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
-  PROP_ENABLED,
-  PROP_BUSY,
-  PROP_LAST_PUBLISHED,
-  PROP_ERROR_MESSAGE,
   PROP_STATUS,
   N_PROPS
 };
@@ -60,23 +57,6 @@ dup_folder (GSettings *settings)
 
   g_strstrip (folder);
   return *folder != '\0' ? g_steal_pointer (&folder) : NULL;
-}
-
-/* The app's settings, or NULL when the schema is not installed (an
- * uninstalled build run from the command line): g_settings_new () would
- * abort. */
-static GSettings *
-lookup_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "publish-folder"))
-    return NULL;
-
-  return g_settings_new_full (schema, NULL, NULL);
 }
 
 /**
@@ -143,7 +123,7 @@ treff_feed_publisher_export (GSettings   *settings,
   g_return_val_if_fail (folder != NULL, FALSE);
 
   if (settings == NULL)
-    settings = app_settings = lookup_settings ();
+    settings = app_settings = treff_settings_new_if_installed ("publish-folder");
 
   store = treff_store_open (database_path, error);
   if (store == NULL)
@@ -170,14 +150,6 @@ treff_feed_publisher_get_busy (TreffFeedPublisher *self)
   g_return_val_if_fail (TREFF_IS_FEED_PUBLISHER (self), FALSE);
 
   return self->running;
-}
-
-GDateTime *
-treff_feed_publisher_get_last_published (TreffFeedPublisher *self)
-{
-  g_return_val_if_fail (TREFF_IS_FEED_PUBLISHER (self), NULL);
-
-  return self->last_published;
 }
 
 const char *
@@ -214,8 +186,7 @@ treff_feed_publisher_dup_status (TreffFeedPublisher *self)
 
   local = g_date_time_to_local (self->last_published);
   date = treff_format_date (local);
-  /* Translators: a time of day as in "14:00", in g_date_time_format () syntax */
-  time = g_date_time_format (local, C_("time format", "%H:%M"));
+  time = treff_format_time (local);
   /* Translators: "Last published: Mon, 11/23/2026 14:05" */
   return g_strdup_printf (_("Last published: %s %s"), date, time);
 }
@@ -246,25 +217,16 @@ static void
 set_error_message (TreffFeedPublisher *self,
                    const char         *message)
 {
-  if (g_strcmp0 (self->error_message, message) == 0)
-    return;
-
   g_free (self->error_message);
   self->error_message = g_strdup (message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
 }
 
 static void
 set_last_published (TreffFeedPublisher *self,
                     GDateTime          *when)
 {
-  if (self->last_published == when ||
-      (self->last_published != NULL && when != NULL && g_date_time_equal (self->last_published, when)))
-    return;
-
   g_clear_pointer (&self->last_published, g_date_time_unref);
   self->last_published = when ? g_date_time_ref (when) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_PUBLISHED]);
 }
 
 typedef struct
@@ -311,7 +273,6 @@ publish_done (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   self->running = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -362,7 +323,6 @@ start_publish (TreffFeedPublisher *self)
   job->now = g_date_time_new_now_utc ();
 
   self->running = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   update_hold (self);
   notify_status (self);
 
@@ -407,7 +367,7 @@ treff_feed_publisher_schedule (TreffFeedPublisher *self)
       return;
     }
 
-  self->timeout_id = g_timeout_add (self->delay_ms, on_timeout, self);
+  self->timeout_id = g_timeout_add (TREFF_FEED_PUBLISHER_DELAY_MS, on_timeout, self);
   update_hold (self);
 }
 
@@ -418,15 +378,6 @@ treff_feed_publisher_publish_now (TreffFeedPublisher *self)
   g_return_if_fail (TREFF_IS_FEED_PUBLISHER (self));
 
   start_publish (self);
-}
-
-void
-treff_feed_publisher_set_delay (TreffFeedPublisher *self,
-                                guint               milliseconds)
-{
-  g_return_if_fail (TREFF_IS_FEED_PUBLISHER (self));
-
-  self->delay_ms = milliseconds;
 }
 
 static void
@@ -527,25 +478,48 @@ treff_feed_publisher_attach_window (TreffFeedPublisher *self,
 }
 
 static void
+on_manifest_info (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(TreffFeedPublisher) self = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+
+  info = g_file_query_info_finish (G_FILE (object), result, NULL);
+  if (info != NULL)
+    modified = g_file_info_get_modification_date_time (info);
+
+  /* A publish that finished meanwhile knows better. */
+  if (modified == NULL || self->last_published != NULL)
+    return;
+
+  set_last_published (self, modified);
+  notify_status (self);
+}
+
+/* Every publish rewrites the manifest: its time is the last publish. The
+ * folder may be a network share or the document portal's, so it is asked
+ * without blocking the start. */
+static void
 update_from_manifest (TreffFeedPublisher *self)
 {
   g_autofree char *folder = dup_folder (self->settings);
   g_autofree char *manifest = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GDateTime) modified = NULL;
+
+  g_cancellable_cancel (self->manifest_cancellable);
+  g_clear_object (&self->manifest_cancellable);
 
   if (folder == NULL || self->last_published != NULL)
     return;
 
-  /* Every publish rewrites the manifest: its time is the last publish. */
   manifest = g_build_filename (folder, TREFF_FEED_WRITER_MANIFEST, NULL);
   file = g_file_new_for_path (manifest);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    modified = g_file_info_get_modification_date_time (info);
-  if (modified != NULL)
-    set_last_published (self, modified);
+  self->manifest_cancellable = g_cancellable_new ();
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, self->manifest_cancellable,
+                           on_manifest_info, g_object_ref (self));
 }
 
 /* What the feeds depend on besides the store. */
@@ -573,7 +547,6 @@ on_settings_changed (TreffFeedPublisher *self,
       set_last_published (self, NULL);
       update_from_manifest (self);
       g_simple_action_set_enabled (self->publish_action, treff_feed_publisher_get_enabled (self));
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED]);
     }
 
   treff_feed_publisher_schedule (self);
@@ -586,6 +559,8 @@ treff_feed_publisher_dispose (GObject *object)
   TreffFeedPublisher *self = TREFF_FEED_PUBLISHER (object);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_cancellable_cancel (self->manifest_cancellable);
+  g_clear_object (&self->manifest_cancellable);
   update_hold (self);
   treff_feed_publisher_set_store (self, NULL);
   g_clear_weak_pointer (&self->window);
@@ -617,18 +592,6 @@ treff_feed_publisher_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ENABLED:
-      g_value_set_boolean (value, treff_feed_publisher_get_enabled (self));
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->running);
-      break;
-    case PROP_LAST_PUBLISHED:
-      g_value_set_boxed (value, self->last_published);
-      break;
-    case PROP_ERROR_MESSAGE:
-      g_value_set_string (value, self->error_message);
-      break;
     case PROP_STATUS:
       g_value_take_string (value, treff_feed_publisher_dup_status (self));
       break;
@@ -646,18 +609,8 @@ treff_feed_publisher_class_init (TreffFeedPublisherClass *klass)
   object_class->finalize = treff_feed_publisher_finalize;
   object_class->get_property = treff_feed_publisher_get_property;
 
-  properties[PROP_ENABLED] =
-    g_param_spec_boolean ("enabled", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LAST_PUBLISHED] =
-    g_param_spec_boxed ("last-published", NULL, NULL, G_TYPE_DATE_TIME,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ERROR_MESSAGE] =
-    g_param_spec_string ("error-message", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the preferences show: a change of anything it depends on
+   * (folder, publishing, its outcome) is notified here. */
   properties[PROP_STATUS] =
     g_param_spec_string ("status", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -667,7 +620,6 @@ treff_feed_publisher_class_init (TreffFeedPublisherClass *klass)
 static void
 treff_feed_publisher_init (TreffFeedPublisher *self)
 {
-  self->delay_ms = TREFF_FEED_PUBLISHER_DELAY_MS;
   self->publish_action = g_simple_action_new ("publish", NULL);
   g_signal_connect_object (self->publish_action, "activate",
                            G_CALLBACK (publish_activated), self, 0);

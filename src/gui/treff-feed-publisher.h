@@ -22,13 +22,10 @@ void                treff_feed_publisher_set_store          (TreffFeedPublisher 
                                                              TreffStore          *store);
 void                treff_feed_publisher_attach_window      (TreffFeedPublisher  *self,
                                                              GtkWindow           *window);
-void                treff_feed_publisher_set_delay          (TreffFeedPublisher  *self,
-                                                             guint                milliseconds);
 void                treff_feed_publisher_schedule           (TreffFeedPublisher  *self);
 void                treff_feed_publisher_publish_now        (TreffFeedPublisher  *self);
 gboolean            treff_feed_publisher_get_enabled        (TreffFeedPublisher  *self);
 gboolean            treff_feed_publisher_get_busy           (TreffFeedPublisher  *self);
-GDateTime          *treff_feed_publisher_get_last_published (TreffFeedPublisher  *self);
 const char         *treff_feed_publisher_get_error_message  (TreffFeedPublisher  *self);
 char               *treff_feed_publisher_dup_status         (TreffFeedPublisher  *self);
 

@@ -57,3 +57,29 @@ treff_calendar_select_date (GtkCalendar *calendar,
                                      g_date_get_day (date), 12, 0, 0);
   gtk_calendar_select_day (calendar, date_time);
 }
+
+/**
+ * treff_settings_new_if_installed:
+ * @key: a key the caller reads
+ *
+ * The app's settings, or %NULL when their schema is not installed, or is
+ * an older one without @key: an uninstalled build run from the command
+ * line, where g_settings_new () would abort.
+ *
+ * Returns: (transfer full) (nullable):
+ */
+GSettings *
+treff_settings_new_if_installed (const char *key)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}

@@ -14,4 +14,6 @@ char *treff_text_view_dup_text    (GtkTextView *view);
 void  treff_calendar_select_date  (GtkCalendar *calendar,
                                    const GDate *date);
 
+GSettings *treff_settings_new_if_installed (const char *key);
+
 G_END_DECLS

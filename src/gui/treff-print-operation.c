@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "treff-gui-util.h"
 #include "treff-print-operation.h"
 #include "treff-week-print.h"
 
@@ -45,17 +46,9 @@ print_job_free (PrintJob *job)
 char *
 treff_print_dup_centre_name (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = treff_settings_new_if_installed ("centre-name");
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "centre-name"))
-    return g_strdup ("");
-
-  settings = g_settings_new_full (schema, NULL, NULL);
-  return g_settings_get_string (settings, "centre-name");
+  return settings ? g_settings_get_string (settings, "centre-name") : g_strdup ("");
 }
 
 static void

@@ -279,18 +279,19 @@ on_day_button_clicked (TreffWeekGrid *self,
   g_signal_emit (self, signals[DAY_SELECTED], 0, day);
 }
 
-static GtkWidget *
-new_day_cell (TreffWeekGrid *self,
-              guint          column)
+/* Fills a day's cell: its date, its mark, whether it is today. Called
+ * again when the week, the marks or the day change; the cell stays. */
+static void
+fill_day_cell (TreffWeekGrid *self,
+               GtkWidget     *button,
+               guint          column)
 {
+  GtkWidget *day_label = g_object_get_data (G_OBJECT (button), "day-label");
+  GtkWidget *mark_label = g_object_get_data (G_OBJECT (button), "mark-label");
   g_autoptr(GDateTime) day = new_column_time (self, column, 0);
   g_autofree char *day_text = NULL;
   g_autofree char *accessible = NULL;
   g_autofree char *full_date = NULL;
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *day_label;
-  GtkWidget *mark_label;
   DayMark *mark;
   GDate date;
 
@@ -299,12 +300,43 @@ new_day_cell (TreffWeekGrid *self,
 
   /* Translators: a day above its column in the week plan, "Mon 11/23", in g_date_time_format () syntax */
   day_text = g_date_time_format (day, C_("week plan day", "%a %-m/%-d"));
-  day_label = gtk_label_new (day_text);
+  gtk_label_set_text (GTK_LABEL (day_label), day_text);
+  gtk_label_set_text (GTK_LABEL (mark_label), mark ? mark->label : NULL);
+  gtk_widget_set_visible (mark_label, mark != NULL);
+
+  if (is_today (self, &date))
+    {
+      gtk_widget_add_css_class (day_label, "accent");
+      gtk_widget_add_css_class (mark_label, "accent");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (day_label, "accent");
+      gtk_widget_remove_css_class (mark_label, "accent");
+    }
+
+  /* Translators: a full date in g_date_time_format () syntax, "Monday, November 23, 2026" */
+  full_date = g_date_time_format (day, C_("full date", "%A, %B %-d, %Y"));
+  accessible = mark ? g_strdup_printf ("%s, %s", full_date, mark->label) : g_strdup (full_date);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  gtk_widget_set_tooltip_text (button, mark ? accessible : _("Show the rooms side by side on this day"));
+}
+
+static GtkWidget *
+new_day_cell (TreffWeekGrid *self,
+              guint          column)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *day_label = gtk_label_new (NULL);
+  GtkWidget *mark_label = gtk_label_new (NULL);
+
   gtk_label_set_ellipsize (GTK_LABEL (day_label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (day_label, "heading");
   gtk_box_append (GTK_BOX (box), day_label);
 
-  mark_label = gtk_label_new (mark ? mark->label : NULL);
   /* "Weihnachtsferien · Betriebsferien" needs two lines in a narrow day. */
   gtk_label_set_wrap (GTK_LABEL (mark_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (mark_label), PANGO_WRAP_WORD_CHAR);
@@ -315,29 +347,17 @@ new_day_cell (TreffWeekGrid *self,
   gtk_label_set_max_width_chars (GTK_LABEL (mark_label), 1);
   gtk_widget_add_css_class (mark_label, "caption");
   gtk_widget_add_css_class (mark_label, "dim-label");
-  gtk_widget_set_visible (mark_label, mark != NULL);
   gtk_box_append (GTK_BOX (box), mark_label);
-
-  if (is_today (self, &date))
-    {
-      gtk_widget_add_css_class (day_label, "accent");
-      gtk_widget_add_css_class (mark_label, "accent");
-    }
 
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "column", GUINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (button), "day-label", day_label);
+  g_object_set_data (G_OBJECT (button), "mark-label", mark_label);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_day_button_clicked), self,
                            G_CONNECT_SWAPPED);
 
-  /* Translators: a full date in g_date_time_format () syntax, "Monday, November 23, 2026" */
-  full_date = g_date_time_format (day, C_("full date", "%A, %B %-d, %Y"));
-  accessible = mark ? g_strdup_printf ("%s, %s", full_date, mark->label) : g_strdup (full_date);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  gtk_widget_set_tooltip_text (button, mark ? accessible : _("Show the rooms side by side on this day"));
-
+  fill_day_cell (self, button, column);
   return button;
 }
 
@@ -346,7 +366,7 @@ new_room_cell (TreffWeekGrid *self,
                guint          column)
 {
   g_autoptr(TreffRoom) room = self->rooms ? g_list_model_get_item (self->rooms, column) : NULL;
-  GtkWidget *label = gtk_label_new (room ? treff_room_get_name (room) : _("No rooms"));
+  GtkWidget *label = gtk_label_new (_("No rooms"));
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, "heading");
@@ -354,12 +374,19 @@ new_room_cell (TreffWeekGrid *self,
   gtk_widget_set_margin_bottom (label, 6);
   gtk_widget_set_margin_start (label, 4);
   gtk_widget_set_margin_end (label, 4);
+  /* The room list updates its rooms in place: a renamed room's column
+   * follows without a new header. */
   if (room != NULL)
-    gtk_widget_set_tooltip_text (label, treff_room_get_name (room));
+    {
+      g_object_bind_property (room, "name", label, "label", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (room, "name", label, "tooltip-text", G_BINDING_SYNC_CREATE);
+    }
 
   return label;
 }
 
+/* The cells that name the columns, made anew when the columns change:
+ * the mode, or the rooms of rooms mode. */
 static void
 update_header (TreffWeekGrid *self)
 {
@@ -377,6 +404,17 @@ update_header (TreffWeekGrid *self)
       gtk_grid_attach (GTK_GRID (self->header_grid), cell, i, 0, 1, 1);
       g_ptr_array_add (self->header_cells, cell);
     }
+}
+
+/* Shows another week, other marks or another today in the day cells. */
+static void
+refresh_day_cells (TreffWeekGrid *self)
+{
+  if (self->mode != TREFF_WEEK_GRID_MODE_WEEK)
+    return;
+
+  for (guint i = 0; i < self->header_cells->len; i++)
+    fill_day_cell (self, g_ptr_array_index (self->header_cells, i), i);
 }
 
 /* }}} */
@@ -664,10 +702,6 @@ rebuild (TreffWeekGrid *self)
     }
 
   remove_tiles (self);
-
-  /* The dates are reloaded when a room changes: its name may have too. */
-  if (self->mode == TREFF_WEEK_GRID_MODE_ROOMS)
-    update_header (self);
 
   n_items = self->model ? g_list_model_get_n_items (self->model) : 0;
   for (guint i = 0; i < n_items; i++)
@@ -968,8 +1002,7 @@ snapshot_hours (TreffWeekGrid *self,
                                  &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y + HOUR_HEIGHT / 2, width, 1));
 
       time = g_date_time_new (get_time_zone (self), 2000, 1, 1, hour % 24, 0, 0);
-      /* Translators: a time of day as in "14:00", in g_date_time_format () syntax */
-      label = g_date_time_format (time, C_("time format", "%H:%M"));
+      label = treff_format_time (time);
       pango_layout_set_text (layout, label, -1);
       pango_layout_get_pixel_size (layout, &text_width, &text_height);
 
@@ -1108,7 +1141,7 @@ on_clock_tick (gpointer user_data)
   if (today != self->today)
     {
       self->today = today;
-      update_header (self);
+      refresh_day_cells (self);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return G_SOURCE_CONTINUE;
@@ -2035,7 +2068,7 @@ treff_week_grid_set_first_day (TreffWeekGrid *self,
 
   g_clear_pointer (&self->first_day, g_date_time_unref);
   self->first_day = g_steal_pointer (&midnight);
-  update_header (self);
+  refresh_day_cells (self);
   rebuild (self);
   describe_cursor (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_DAY]);
@@ -2178,7 +2211,7 @@ treff_week_grid_set_day_mark (TreffWeekGrid *self,
       g_hash_table_replace (self->marks, key, mark);
     }
 
-  update_header (self);
+  refresh_day_cells (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -2191,7 +2224,7 @@ treff_week_grid_clear_day_marks (TreffWeekGrid *self)
     return;
 
   g_hash_table_remove_all (self->marks);
-  update_header (self);
+  refresh_day_cells (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -837,7 +837,8 @@ on_store_changed (TreffWeekPage *self,
                   guint          topics,
                   TreffStore    *store)
 {
-  /* A renamed room keeps its place in the list: only its name changed. */
+  /* The room list has followed already. Every change of the rooms, a
+   * rename too (which changes no item of the list), is shown here. */
   if (topics & TREFF_STORE_TOPIC_ROOMS)
     on_room_list_changed (self);
 
@@ -919,8 +920,6 @@ treff_week_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_pointer (&self->results_popover, gtk_widget_unparent);
-  if (self->room_list != NULL)
-    g_signal_handlers_disconnect_by_data (self->room_list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TREFF_TYPE_WEEK_PAGE);
   /* The template's root child is not bound to a field, so it is not
    * released by dispose_template(). */
@@ -1121,8 +1120,6 @@ treff_week_page_set_store (TreffWeekPage *self,
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->room_list != NULL)
-    g_signal_handlers_disconnect_by_data (self->room_list, self);
   treff_week_grid_set_model (self->grid, NULL);
   treff_week_grid_set_rooms (self->grid, NULL);
   g_clear_object (&self->shown_occurrences);
@@ -1138,8 +1135,6 @@ treff_week_page_set_store (TreffWeekPage *self,
   self->room_list = treff_room_list_new (store, FALSE);
   self->shown_rooms = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->room_list)),
                                                  g_object_ref (GTK_FILTER (self->room_filter)));
-  g_signal_connect_object (self->room_list, "items-changed",
-                           G_CALLBACK (on_room_list_changed), self, G_CONNECT_SWAPPED);
   /* After the lists, so that they have followed the change when the page
    * looks at them. */
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);

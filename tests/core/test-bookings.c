@@ -486,6 +486,34 @@ test_bookings_check_capacity (void)
   assert_no_change (centre);
 }
 
+/* The warning alone, as the editor shows it next to the dates it checked
+ * itself: it does not depend on whether the room is free. */
+static void
+test_bookings_capacity_warning (void)
+{
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
+  g_autoptr(TreffRoom) kueche = treff_test_add_room (centre->store, "Küche", 8);
+  g_autoptr(TreffBooking) taken = booking_new (centre, kueche, "Backen", 2026, 5, 6, 14, 0, 16, 0);
+  g_autoptr(TreffBooking) booking = booking_new (centre, kueche, "Kochen mit Kindern", 2026, 5, 6, 15, 0, 17, 0);
+  g_autofree char *warning = NULL;
+
+  add_ok (centre, taken, NULL);
+  treff_booking_set_attendees (booking, 9);
+  g_assert_false (treff_store_check_booking (centre->store, booking, TREFF_EDIT_SCOPE_ALL, NULL, NULL, NULL));
+
+  warning = treff_store_dup_capacity_warning (centre->store, booking);
+  g_assert_cmpstr (warning, ==, "9 people are expected, but Küche holds only 8.");
+  g_clear_pointer (&warning, g_free);
+
+  treff_booking_set_attendees (booking, 8);
+  g_assert_null (treff_store_dup_capacity_warning (centre->store, booking));
+
+  /* A room that is gone has no capacity to warn about. */
+  treff_booking_set_attendees (booking, 9);
+  treff_booking_set_room_id (booking, treff_room_get_id (kueche) + 100);
+  g_assert_null (treff_store_dup_capacity_warning (centre->store, booking));
+}
+
 /* One date of a series moved to another time, room and title: the
  * others stay, and the slot it left is free. */
 static void
@@ -1077,6 +1105,11 @@ test_bookings_room_in_use (void)
   g_assert_no_error (error);
   treff_booking_set_room_id (later, treff_room_get_id (lager));
   assert_add_refused (centre, later, NULL, TREFF_ERROR_INVALID, "Lager cannot be booked");
+  /* The editor's live check says what saving says. */
+  g_assert_false (treff_store_check_booking (centre->store, later, TREFF_EDIT_SCOPE_ALL, NULL, NULL, &error));
+  g_assert_error (error, TREFF_ERROR, TREFF_ERROR_INVALID);
+  treff_assert_contains (error->message, "Lager cannot be booked");
+  g_clear_error (&error);
 
   treff_booking_set_room_id (later, treff_room_get_id (werkstatt));
   add_ok (centre, later, NULL);
@@ -1498,6 +1531,7 @@ main (int   argc,
   g_test_add_func ("/store/bookings/conflict/cancelled-status", test_bookings_cancelled_status);
   g_test_add_func ("/store/bookings/all-or-nothing", test_bookings_all_or_nothing);
   g_test_add_func ("/store/bookings/check-capacity", test_bookings_check_capacity);
+  g_test_add_func ("/store/bookings/capacity-warning", test_bookings_capacity_warning);
   g_test_add_func ("/store/bookings/edit/this-date", test_bookings_edit_this_date);
   g_test_add_func ("/store/bookings/edit/all", test_bookings_edit_all);
   g_test_add_func ("/store/bookings/edit/all-conflict", test_bookings_edit_all_conflict);

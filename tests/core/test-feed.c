@@ -1180,6 +1180,67 @@ test_writer_unchanged (void)
   g_assert_cmpuint (before.st_ino, !=, after.st_ino);
 }
 
+/* Each file the writer publishes is the feed as treff_feed_build ()
+ * makes it on its own, whichever way the writer reads the store. */
+static void
+test_writer_same_as_build (void)
+{
+  g_autoptr(Centre) centre = centre_new ();
+  g_autofree char *folder = treff_test_dir_build (centre->dir, "feeds", NULL);
+  g_autoptr(TreffFeedWriter) writer = treff_feed_writer_new (folder);
+  g_autoptr(GDateTime) old_start = treff_test_at (centre->store, 2024, 3, 1, 10, 0);
+  g_autoptr(GDateTime) old_end = treff_test_at (centre->store, 2024, 3, 1, 12, 0);
+  g_autoptr(TreffBooking) old = treff_test_booking_new (centre->kitchen, "Kochabend", old_start, old_end);
+  g_autoptr(GDateTime) since = g_date_time_add_days (centre->stamp, -1000);
+  TreffFeedOptions options = { CENTRE_ADDRESS, centre->stamp, since };
+  const TreffFeedPrivacy privacies[] = { TREFF_FEED_PRIVACY_BUSY, TREFF_FEED_PRIVACY_HIDE };
+
+  add (centre, old);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  treff_feed_writer_set_centre_address (writer, CENTRE_ADDRESS);
+  treff_feed_writer_set_include_internal (writer, TRUE);
+  treff_feed_writer_set_history_days (writer, 1000);
+
+  for (guint p = 0; p < G_N_ELEMENTS (privacies); p++)
+    {
+      g_autoptr(GPtrArray) feeds = NULL;
+      g_autoptr(GError) error = NULL;
+
+      treff_feed_writer_set_private_bookings (writer, privacies[p]);
+      write_feeds (centre, writer);
+      feeds = treff_feed_writer_list_feeds (writer, centre->store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (feeds->len, ==, 6);
+
+      for (guint i = 0; i < feeds->len; i++)
+        {
+          TreffFeed *feed = g_ptr_array_index (feeds, i);
+          g_autofree char *file_name = treff_feed_dup_file_name (feed);
+          g_autofree char *path = g_build_filename (folder, file_name, NULL);
+          g_autofree char *written = NULL;
+          g_autofree char *built = treff_feed_build (feed, centre->store, &options, &error);
+
+          g_assert_no_error (error);
+          g_file_get_contents (path, &written, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_cmpstr (written, ==, built);
+        }
+    }
+
+  /* The old evening in the kitchen is only in the kitchen's feed. */
+  {
+    g_autofree char *kitchen_path = g_build_filename (folder, "raum-kueche.ics", NULL);
+    g_autofree char *cafe_path = g_build_filename (folder, "raum-offener-treff-cafe.ics", NULL);
+    g_autofree char *kitchen = NULL;
+    g_autofree char *cafe = NULL;
+
+    g_assert_true (g_file_get_contents (kitchen_path, &kitchen, NULL, NULL));
+    g_assert_true (g_file_get_contents (cafe_path, &cafe, NULL, NULL));
+    treff_assert_contains (kitchen, "Kochabend");
+    treff_assert_not_contains (cafe, "Kochabend");
+  }
+}
+
 static void
 test_writer_index (void)
 {
@@ -1260,6 +1321,7 @@ main (int   argc,
   g_test_add_func ("/feed/slugify", test_slugify);
   g_test_add_func ("/feed/writer/files", test_writer_files);
   g_test_add_func ("/feed/writer/unchanged", test_writer_unchanged);
+  g_test_add_func ("/feed/writer/same-as-build", test_writer_same_as_build);
   g_test_add_func ("/feed/writer/index", test_writer_index);
   g_test_add_func ("/feed/writer/missing-folder", test_writer_missing_folder);
 

@@ -68,6 +68,19 @@ test_format_ranges (void)
 }
 
 static void
+test_format_time (void)
+{
+  g_autoptr(GDateTime) morning = treff_test_berlin (2026, 3, 2, 9, 5);
+  g_autoptr(GDateTime) party = treff_test_berlin (2026, 12, 5, 18, 0);
+  g_autofree char *time = treff_format_time (morning);
+  g_autofree char *date_time = treff_format_date_time (party);
+
+  /* 24-hour clock with a leading zero, as in the ranges. */
+  g_assert_cmpstr (time, ==, "09:05");
+  g_assert_cmpstr (date_time, ==, "Sat, 12/5/2026 18:00");
+}
+
+static void
 test_format_day (void)
 {
   GDate day;
@@ -90,6 +103,7 @@ main (int   argc,
   g_test_add_func ("/format/date", test_format_date);
   g_test_add_func ("/format/day", test_format_day);
   g_test_add_func ("/format/ranges", test_format_ranges);
+  g_test_add_func ("/format/time", test_format_time);
 
   return g_test_run ();
 }

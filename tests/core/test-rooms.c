@@ -312,6 +312,49 @@ test_rooms_stripped (void)
   g_assert_error (error, TREFF_ERROR, TREFF_ERROR_DUPLICATE);
 }
 
+/* One room is read on its own: its equipment, not its neighbours', and
+ * an archived room too. */
+static void
+test_rooms_get_one (void)
+{
+  g_autoptr(TreffTestCentre) centre = treff_test_centre_new ();
+  g_autoptr(TreffRoom) werkstatt = treff_room_new ("Werkstatt");
+  g_autoptr(TreffRoom) kueche = treff_room_new ("Küche");
+  g_autoptr(TreffRoom) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const tools[] = { "Werkbank", "Lötstation", NULL };
+  const char * const kitchen[] = { "Herd", NULL };
+
+  treff_room_set_capacity (werkstatt, 10);
+  treff_room_set_equipment (werkstatt, tools);
+  treff_room_set_capacity (kueche, 8);
+  treff_room_set_equipment (kueche, kitchen);
+  treff_store_add_room (centre->store, werkstatt, &error);
+  g_assert_no_error (error);
+  treff_store_add_room (centre->store, kueche, &error);
+  g_assert_no_error (error);
+  treff_store_set_room_archived (centre->store, treff_room_get_id (kueche), TRUE, &error);
+  g_assert_no_error (error);
+
+  loaded = treff_store_get_room (centre->store, treff_room_get_id (werkstatt), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (treff_room_get_name (loaded), ==, "Werkstatt");
+  g_assert_cmpstrv (treff_room_get_equipment (loaded), tools);
+  g_clear_object (&loaded);
+
+  loaded = treff_store_get_room (centre->store, treff_room_get_id (kueche), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (treff_room_get_name (loaded), ==, "Küche");
+  g_assert_cmpuint (treff_room_get_capacity (loaded), ==, 8);
+  g_assert_true (treff_room_get_archived (loaded));
+  g_assert_cmpstrv (treff_room_get_equipment (loaded), kitchen);
+  g_clear_object (&loaded);
+
+  loaded = treff_store_get_room (centre->store, treff_room_get_id (kueche) + 1, &error);
+  g_assert_error (error, TREFF_ERROR, TREFF_ERROR_NOT_FOUND);
+  g_assert_null (loaded);
+}
+
 static void
 test_rooms_equipment (void)
 {
@@ -532,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/rooms/duplicate-archived", test_rooms_duplicate_archived);
   g_test_add_func ("/rooms/rename-own-name", test_rooms_rename_own_name);
   g_test_add_func ("/rooms/stripped", test_rooms_stripped);
+  g_test_add_func ("/rooms/get-one", test_rooms_get_one);
   g_test_add_func ("/rooms/equipment", test_rooms_equipment);
   g_test_add_func ("/rooms/archive", test_rooms_archive);
   g_test_add_func ("/rooms/delete-missing", test_rooms_delete_missing);

@@ -208,6 +208,98 @@ test_series_preview_skips_holidays (Fixture       *fixture,
   g_assert_finalize_object (editor);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The "Skip" check box of the listed date whose title contains @date. */
+static GtkCheckButton *
+find_skip_check (TreffBookingEditor *editor,
+                 const char         *date)
+{
+  GtkWidget *dates_list = get_child (editor, "dates_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (dates_list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+      if (strstr (title, date) != NULL)
+        return GTK_CHECK_BUTTON (find_descendant (row, GTK_TYPE_CHECK_BUTTON));
+    }
+
+  g_error ("No date “%s” in the list", date);
+  return NULL;
+}
+
+/* A problem date the user chose to keep stays kept while the series
+ * changes around it, and blocks saving until it is skipped again. */
+static void
+test_series_keep_problem_date (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = treff_test_at (fixture->store, 2026, 12, 4, 18, 0);
+  g_autoptr(GDateTime) end = treff_test_at (fixture->store, 2026, 12, 4, 19, 30);
+  g_autoptr(GPtrArray) december = NULL;
+  TreffBookingEditor *editor;
+  GtkCheckButton *christmas;
+
+  editor = treff_booking_editor_new_for_slot (fixture->store, start, end, fixture->hall_id);
+  g_object_ref_sink (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+
+  type_text (editor, "title_row", "Chor");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_child (editor, "repeat_row")), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_child (editor, "end_kind_row")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_child (editor, "count_spin")), 5);
+  treff_test_wait_for_idle ();
+
+  christmas = find_skip_check (editor, "12/25/2026");
+  g_assert_true (gtk_check_button_get_active (christmas));
+  g_assert_true (gtk_check_button_get_active (find_skip_check (editor, "1/1/2027")));
+
+  /* Kept: the holiday blocks saving and says how to go on. */
+  gtk_check_button_set_active (christmas, FALSE);
+  treff_test_wait_for_idle ();
+  g_assert_false (save_enabled (editor));
+  treff_assert_contains (status_text (editor), "Skip the date");
+
+  /* A longer series is listed anew; the kept date stays kept. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_child (editor, "count_spin")), 6);
+  treff_test_wait_for_idle ();
+  g_assert_false (gtk_check_button_get_active (find_skip_check (editor, "12/25/2026")));
+  g_assert_true (gtk_check_button_get_active (find_skip_check (editor, "1/1/2027")));
+  g_assert_false (save_enabled (editor));
+
+  gtk_check_button_set_active (find_skip_check (editor, "12/25/2026"), TRUE);
+  treff_test_wait_for_idle ();
+  treff_assert_contains (status_text (editor), "2 dates cannot take place");
+  g_assert_true (save_enabled (editor));
+
+  treff_booking_editor_save (editor, TREFF_EDIT_SCOPE_ALL);
+  treff_test_wait_for_idle ();
+
+  december = list_december (fixture);
+  g_assert_true (treff_occurrence_get_cancelled (find_occurrence (december, "Chor", 25)));
+  g_assert_false (treff_occurrence_get_cancelled (find_occurrence (december, "Chor", 18)));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_finalize_object (editor);
+}
+
 /* Opening one date of a series and moving only it keeps the others. */
 static void
 test_edit_only_this_date (Fixture       *fixture,
@@ -268,6 +360,8 @@ main (int   argc,
               fixture_set_up, test_live_conflict, fixture_tear_down);
   g_test_add ("/gui/booking-editor/series-preview", Fixture, NULL,
               fixture_set_up, test_series_preview_skips_holidays, fixture_tear_down);
+  g_test_add ("/gui/booking-editor/series-keep-problem-date", Fixture, NULL,
+              fixture_set_up, test_series_keep_problem_date, fixture_tear_down);
   g_test_add ("/gui/booking-editor/only-this-date", Fixture, NULL,
               fixture_set_up, test_edit_only_this_date, fixture_tear_down);
 

@@ -489,6 +489,43 @@ test_room_filter (Fixture       *fixture,
   g_assert_false (gtk_check_button_get_active (find_room_check (fixture, "Küche")));
 }
 
+/* The room filter follows the store: new, renamed and archived rooms. */
+static void
+test_room_filter_follows_store (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkLabel *button = GTK_LABEL (get_child (fixture, "rooms_label"));
+  g_autoptr(TreffRoom) kitchen = NULL;
+  g_autoptr(TreffRoom) workshop = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_check_button_set_active (find_room_check (fixture, "Küche"), TRUE);
+  g_assert_cmpstr (gtk_label_get_text (button), ==, "Küche");
+
+  kitchen = treff_store_get_room (fixture->store, fixture->kitchen_id, &error);
+  g_assert_no_error (error);
+  treff_room_set_name (kitchen, "Lehrküche");
+  treff_store_update_room (fixture->store, kitchen, &error);
+  g_assert_no_error (error);
+  treff_test_wait_for_idle ();
+  g_assert_cmpstr (gtk_label_get_text (button), ==, "Lehrküche");
+  g_assert_true (gtk_check_button_get_active (find_room_check (fixture, "Lehrküche")));
+  g_assert_cmpuint (treff_week_grid_get_n_tiles (get_grid (fixture)), ==, 1);
+
+  workshop = treff_test_add_room (fixture->store, "Werkstatt", 10);
+  treff_test_wait_for_idle ();
+  g_assert_false (gtk_check_button_get_active (find_room_check (fixture, "Werkstatt")));
+  g_assert_cmpstr (gtk_label_get_text (button), ==, "Lehrküche");
+
+  /* An archived room is no longer a choice: every room is shown again. */
+  treff_store_set_room_archived (fixture->store, fixture->kitchen_id, TRUE, &error);
+  g_assert_no_error (error);
+  treff_test_wait_for_idle ();
+  g_assert_cmpstr (gtk_label_get_text (button), ==, "All Rooms");
+  g_assert_true (gtk_check_button_get_active (find_room_check (fixture, "_All Rooms")));
+  g_assert_cmpuint (treff_week_grid_get_n_tiles (get_grid (fixture)), ==, 5);
+}
+
 static void
 test_rooms_side_by_side (Fixture       *fixture,
                          gconstpointer  data)
@@ -728,6 +765,34 @@ test_day_marks (Fixture       *fixture,
   treff_assert_contains (header, "Wed 12/23|Weihnachtsferien|");
 }
 
+/* Room by room, a renamed room's column says its new name at once,
+ * also when the rooms keep their order. */
+static void
+test_rooms_header_follows_rename (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(TreffRoom) hall = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *header = NULL;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get_child (fixture, "side_by_side_toggle")), TRUE);
+  header = dup_header_text (fixture);
+  treff_assert_contains (header, "Gruppenraum|");
+  g_clear_pointer (&header, g_free);
+
+  hall = treff_store_get_room (fixture->store, fixture->hall_id, &error);
+  g_assert_no_error (error);
+  treff_room_set_name (hall, "Großer Saal");
+  treff_store_update_room (fixture->store, hall, &error);
+  g_assert_no_error (error);
+  treff_test_wait_for_idle ();
+
+  header = dup_header_text (fixture);
+  treff_assert_contains (header, "Großer Saal|");
+  treff_assert_not_contains (header, "Gruppenraum");
+  g_assert_cmpuint (treff_week_grid_get_n_columns (get_grid (fixture)), ==, 3);
+}
+
 static void
 on_open_booking (TreffWeekPage  *page,
                  TreffBooking   *booking,
@@ -816,10 +881,12 @@ main (int   argc,
   g_test_add ("/gui/week/week-start", Fixture, NULL, fixture_set_up, test_week_start, fixture_tear_down);
   g_test_add ("/gui/week/hide-cancelled", Fixture, NULL, fixture_set_up, test_hide_cancelled, fixture_tear_down);
   g_test_add ("/gui/week/room-filter", Fixture, NULL, fixture_set_up, test_room_filter, fixture_tear_down);
+  g_test_add ("/gui/week/room-filter-follows-store", Fixture, NULL, fixture_set_up, test_room_filter_follows_store, fixture_tear_down);
   g_test_add ("/gui/week/rooms-side-by-side", Fixture, NULL, fixture_set_up, test_rooms_side_by_side, fixture_tear_down);
   g_test_add ("/gui/week/create-requested", Fixture, NULL, fixture_set_up, test_create_requested, fixture_tear_down);
   g_test_add ("/gui/week/activate-tile", Fixture, NULL, fixture_set_up, test_activate_tile, fixture_tear_down);
   g_test_add ("/gui/week/day-marks", Fixture, NULL, fixture_set_up, test_day_marks, fixture_tear_down);
+  g_test_add ("/gui/week/rooms-header-follows-rename", Fixture, NULL, fixture_set_up, test_rooms_header_follows_rename, fixture_tear_down);
   g_test_add ("/gui/week/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/gui/week/empty-hint", Fixture, NULL, fixture_set_up, test_empty_hint, fixture_tear_down);
   g_test_add ("/gui/week/store-follows", Fixture, NULL, fixture_set_up, test_store_follows, fixture_tear_down);
