@@ -66,12 +66,15 @@ update_visible_page (TreffWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-calendar", self->store != NULL);
 }
 
+/* Only the number of rooms decides the page: bookings and closures, which
+ * change far more often, need no count. */
 static void
 on_store_changed (TreffWindow *self,
                   guint        topics,
                   TreffStore  *store)
 {
-  update_visible_page (self);
+  if (topics & TREFF_STORE_TOPIC_ROOMS)
+    update_visible_page (self);
 }
 
 static void
@@ -120,6 +123,23 @@ start_daily_backup (TreffWindow *self)
   g_task_run_in_thread (task, backup_thread);
 }
 
+/* The time zone belongs to the centre's data (every local time means a
+ * time there); the preference shows and changes the open centre's. */
+static void
+on_time_zone_setting_changed (TreffWindow *self,
+                              const char  *key,
+                              GSettings   *settings)
+{
+  g_autofree char *identifier = g_settings_get_string (settings, key);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || treff_store_set_time_zone (self->store, identifier, &error))
+    return;
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  g_settings_set_string (settings, key, g_time_zone_get_identifier (treff_store_get_time_zone (self->store)));
+}
+
 static void
 open_database (TreffWindow *self)
 {
@@ -142,6 +162,8 @@ open_database (TreffWindow *self)
                            G_CONNECT_SWAPPED);
   treff_week_page_set_store (self->week_page, self->store);
   treff_rooms_page_set_store (self->rooms_page, self->store);
+  g_settings_set_string (self->settings, "time-zone",
+                         g_time_zone_get_identifier (treff_store_get_time_zone (self->store)));
   update_visible_page (self);
   start_daily_backup (self);
 }
@@ -410,6 +432,9 @@ treff_window_init (TreffWindow *self)
   g_settings_bind (self->settings, "centre-name",
                    self->switcher_title, "subtitle",
                    G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->settings, "changed::time-zone",
+                           G_CALLBACK (on_time_zone_setting_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 TreffWindow *
